@@ -1,1 +1,1 @@
-System.Console.WriteLine(Lsgan.Probe.Run());
+return 0;

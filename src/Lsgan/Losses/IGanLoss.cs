@@ -1,0 +1,19 @@
+using TorchSharp;
+
+namespace Lsgan.Losses;
+
+/// <summary>
+/// A GAN objective as a pair of losses on the discriminator's raw (pre-activation) outputs.
+/// Both return scalar tensors that are minimised.
+/// </summary>
+public interface IGanLoss
+{
+    /// <summary>Loss of D given its outputs on a real batch and on a generated batch.</summary>
+    torch.Tensor DiscriminatorLoss(torch.Tensor realOutput, torch.Tensor fakeOutput);
+
+    /// <summary>Loss of G given D's outputs on a generated batch.</summary>
+    torch.Tensor GeneratorLoss(torch.Tensor fakeOutput);
+
+    /// <summary>Short name used in configs and reports, e.g. "ls(0,1,1)".</summary>
+    string Describe();
+}

@@ -1,0 +1,33 @@
+using TorchSharp;
+
+namespace Lsgan.Losses;
+
+/// <summary>
+/// The least-squares GAN objective (Mao et al. 2017, eq. 2):
+/// D minimises ½·E[(D(x) − b)²] + ½·E[(D(G(z)) − a)²] and G minimises ½·E[(D(G(z)) − c)²],
+/// on D's raw output (never after a sigmoid). Preset 0-1-1 uses (a, b, c) = (0, 1, 1);
+/// the χ² preset (eq. 9: b − c = 1, b − a = 2) uses (−1, 1, 0).
+/// </summary>
+public sealed class LeastSquaresLoss(double a, double b, double c) : IGanLoss
+{
+    /// <summary>Label D should give generated images.</summary>
+    public double A { get; } = a;
+
+    /// <summary>Label D should give real images.</summary>
+    public double B { get; } = b;
+
+    /// <summary>Label G wants D to give its images.</summary>
+    public double C { get; } = c;
+
+    public static LeastSquaresLoss ZeroOneOne() => new(0, 1, 1);
+
+    public static LeastSquaresLoss ChiSquared() => new(-1, 1, 0);
+
+    public torch.Tensor DiscriminatorLoss(torch.Tensor realOutput, torch.Tensor fakeOutput) =>
+        0.5 * (realOutput - B).square().mean() + 0.5 * (fakeOutput - A).square().mean();
+
+    public torch.Tensor GeneratorLoss(torch.Tensor fakeOutput) =>
+        0.5 * (fakeOutput - C).square().mean();
+
+    public string Describe() => $"ls({A:g},{B:g},{C:g})";
+}

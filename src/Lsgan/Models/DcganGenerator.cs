@@ -1,0 +1,40 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Lsgan.Models;
+
+/// <summary>
+/// DCGAN-style generator for 28×28 images (Radford et al. 2016, sized for MNIST): a linear projection to
+/// 128×7×7, then two stride-2 transposed convolutions, ReLU inside and tanh at the output.
+/// </summary>
+public sealed class DcganGenerator : Module<Tensor, Tensor>
+{
+    private readonly Linear project;
+    private readonly Sequential upsample;
+
+    public DcganGenerator(ModelConfig config) : base(nameof(DcganGenerator))
+    {
+        bool bn = config.GeneratorBatchNorm;
+        project = Linear(config.LatentDim, 128 * 7 * 7);
+        upsample = Sequential(Blocks(bn, config.Channels));
+        RegisterComponents();
+    }
+
+    private static IEnumerable<(string, Module<Tensor, Tensor>)> Blocks(bool bn, int channels)
+    {
+        // 128 x 7 x 7
+        if (bn) yield return ("bn0", BatchNorm2d(128));
+        yield return ("act0", ReLU());
+        yield return ("deconv1", ConvTranspose2d(128, 64, 4, stride: 2, padding: 1));
+        // 64 x 14 x 14
+        if (bn) yield return ("bn1", BatchNorm2d(64));
+        yield return ("act1", ReLU());
+        yield return ("deconv2", ConvTranspose2d(64, channels, 4, stride: 2, padding: 1));
+        // C x 28 x 28
+        yield return ("tanh", Tanh());
+    }
+
+    public override Tensor forward(Tensor z) =>
+        upsample.forward(project.forward(z).view(z.shape[0], 128, 7, 7));
+}

@@ -1,0 +1,44 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace Lsgan.Models;
+
+/// <summary>
+/// Keras-GAN's LSGAN generator: z → 256 → 512 → 1024 → C·H·W, each hidden layer Linear → LeakyReLU(0.2)
+/// → BatchNorm, tanh output.
+/// </summary>
+public sealed class MlpGenerator : Module<Tensor, Tensor>
+{
+    // Keras' BatchNormalization(momentum=0.8) keeps 0.8 of the running average; in PyTorch's
+    // convention (weight of the new batch) that is 0.2.
+    private const double BatchNormMomentum = 0.2;
+
+    private readonly Sequential layers;
+    private readonly long[] imageShape;
+
+    public MlpGenerator(ModelConfig config) : base(nameof(MlpGenerator))
+    {
+        imageShape = [config.Channels, config.ImageSize, config.ImageSize];
+        long pixels = config.Channels * config.ImageSize * config.ImageSize;
+        var blocks = new List<(string, Module<Tensor, Tensor>)>();
+        long width = config.LatentDim;
+        foreach (long next in new long[] { 256, 512, 1024 })
+        {
+            blocks.Add(($"linear{next}", Linear(width, next)));
+            blocks.Add(($"act{next}", LeakyReLU(0.2)));
+            if (config.GeneratorBatchNorm) blocks.Add(($"bn{next}", BatchNorm1d(next, momentum: BatchNormMomentum)));
+            width = next;
+        }
+        blocks.Add(("output", Linear(width, pixels)));
+        blocks.Add(("tanh", Tanh()));
+        layers = Sequential(blocks);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor z)
+    {
+        var flat = layers.forward(z);
+        return flat.view([z.shape[0], .. imageShape]);
+    }
+}

@@ -1,0 +1,61 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Lsgan.Models;
+
+/// <summary>Builds a generator/discriminator pair from a <see cref="ModelConfig"/>.</summary>
+public static class ModelFactory
+{
+    /// <summary>
+    /// Builds both networks and draws their weights from N(0, 0.02) (batch-norm scales from N(1, 0.02),
+    /// biases 0), as DCGAN and the LSGAN paper do, using a generator seeded with <paramref name="seed"/>
+    /// so that the same seed gives the same initial weights.
+    /// </summary>
+    public static GanModels Create(ModelConfig config, long seed)
+    {
+        var errors = config.Validate();
+        if (errors.Count > 0) throw new LsganException($"Invalid model: {string.Join("; ", errors)}.");
+        nn.Module<Tensor, Tensor> generator = config.Kind switch
+        {
+            "mlp" => new MlpGenerator(config),
+            _ => new DcganGenerator(config),
+        };
+        nn.Module<Tensor, Tensor> discriminator = config.Kind switch
+        {
+            "mlp" => new MlpDiscriminator(config),
+            _ => new DcganDiscriminator(config),
+        };
+        using var random = new Generator((ulong)seed);
+        InitialiseWeights(generator, random);
+        InitialiseWeights(discriminator, random);
+        return new GanModels(generator, discriminator);
+    }
+
+    private static void InitialiseWeights(nn.Module module, Generator random)
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var (_, child) in module.named_modules())
+        {
+            switch (child)
+            {
+                case Linear or Conv2d or ConvTranspose2d:
+                    var (weight, bias) = WeightAndBias(child);
+                    nn.init.normal_(weight, 0, 0.02, random);
+                    if (bias is not null) nn.init.zeros_(bias);
+                    break;
+                case BatchNorm1d or BatchNorm2d:
+                    var (scale, shift) = WeightAndBias(child);
+                    nn.init.normal_(scale, 1, 0.02, random);
+                    if (shift is not null) nn.init.zeros_(shift);
+                    break;
+            }
+        }
+    }
+
+    private static (Tensor Weight, Tensor? Bias) WeightAndBias(nn.Module module)
+    {
+        var parameters = module.named_parameters(recurse: false).ToDictionary(p => p.name, p => (Tensor)p.parameter);
+        return (parameters["weight"], parameters.GetValueOrDefault("bias"));
+    }
+}

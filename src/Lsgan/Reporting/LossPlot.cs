@@ -1,0 +1,22 @@
+using Lsgan.Training;
+
+namespace Lsgan.Reporting;
+
+/// <summary>Draws D's and G's losses against the step (losses.png in a run directory).</summary>
+public static class LossPlot
+{
+    public static void Save(IReadOnlyList<MetricsRecord> records, string path, string title)
+    {
+        var plot = new ScottPlot.Plot();
+        double[] steps = records.Select(r => (double)r.Step).ToArray();
+        var discriminator = plot.Add.ScatterLine(steps, records.Select(r => r.DLoss).ToArray());
+        discriminator.LegendText = "D loss";
+        var generator = plot.Add.ScatterLine(steps, records.Select(r => r.GLoss).ToArray());
+        generator.LegendText = "G loss";
+        plot.Title(title);
+        plot.XLabel("step (G updates)");
+        plot.YLabel("loss");
+        plot.ShowLegend();
+        IO.AtomicFile.Write(path, temporary => plot.SavePng(temporary, 900, 500));
+    }
+}

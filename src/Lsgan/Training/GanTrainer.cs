@@ -1,0 +1,106 @@
+using Lsgan.Losses;
+using Lsgan.Models;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Lsgan.Training;
+
+/// <summary>
+/// One training step of a GAN: (1) update D on real and generated batches, (2) update G through D.
+/// Holds the networks, their optimizers and the noise generator — everything a checkpoint must keep.
+/// Callers own the dispose scope around <see cref="Step"/>.
+/// </summary>
+public sealed class GanTrainer : IDisposable
+{
+    /// <summary>Number of values in the tensor returned by <see cref="Step"/>.</summary>
+    public const int StatCount = 4;
+
+    private readonly IGanLoss loss;
+    private readonly int latentDim;
+    private readonly Device device;
+
+    public GanTrainer(TrainConfig config, Device device)
+    {
+        config.EnsureValid();
+        this.device = device;
+        latentDim = config.Model.LatentDim;
+        loss = config.Loss.Create();
+        Models = ModelFactory.Create(config.Model, config.Seed);
+        Models.Generator.to(device).train();
+        Models.Discriminator.to(device).train();
+        GeneratorOptimizer = config.Optimizer.Create(Models.Generator.parameters(), config.Optimizer.GeneratorLr);
+        DiscriminatorOptimizer = config.Optimizer.Create(Models.Discriminator.parameters(), config.Optimizer.DiscriminatorLr);
+        // Its own generator (not the global one) so that its state can be saved and restored exactly.
+        Noise = new Generator(NoiseSeed(config.Seed), device);
+    }
+
+    public GanModels Models { get; }
+
+    public OptimizerHelper GeneratorOptimizer { get; }
+
+    public OptimizerHelper DiscriminatorOptimizer { get; }
+
+    /// <summary>Draws every z; its state is part of the checkpoint.</summary>
+    public Generator Noise { get; }
+
+    /// <summary>Draws a batch of z ~ N(0, I).</summary>
+    public Tensor SampleLatent(long count) => randn([count, latentDim], generator: Noise, device: device);
+
+    /// <summary>
+    /// Runs one G update preceded by one D update per real batch. Returns, detached, the stats
+    /// [d_loss, g_loss, mean D(x), mean D(G(z))] of this step, without a host sync.
+    /// </summary>
+    public Tensor Step(IReadOnlyList<Tensor> realBatches)
+    {
+        var generator = Models.Generator;
+        var discriminator = Models.Discriminator;
+        Tensor fake = null!, dLoss = null!, dReal = null!, dFake = null!;
+
+        // (1) update D: real batch toward b, detached fake batch toward a
+        foreach (var real in realBatches)
+        {
+            fake = generator.forward(SampleLatent(real.shape[0]));
+            dReal = discriminator.forward(real);
+            dFake = discriminator.forward(fake.detach());
+            dLoss = loss.DiscriminatorLoss(dReal, dFake);
+            DiscriminatorOptimizer.zero_grad();
+            dLoss.backward();
+            DiscriminatorOptimizer.step();
+        }
+
+        // (2) update G: the last fake batch through the updated D, toward c
+        var gLoss = loss.GeneratorLoss(discriminator.forward(fake));
+        GeneratorOptimizer.zero_grad();
+        gLoss.backward();
+        GeneratorOptimizer.step();
+
+        return stack([dLoss.detach(), gLoss.detach(), dReal.detach().mean(), dFake.detach().mean()]);
+    }
+
+    /// <summary>Generates images in inference mode (batch norm uses its running statistics).</summary>
+    public Tensor Generate(Tensor z)
+    {
+        var generator = Models.Generator;
+        generator.eval();
+        try
+        {
+            using var inference = inference_mode();
+            return generator.forward(z);
+        }
+        finally
+        {
+            generator.train();
+        }
+    }
+
+    private static ulong NoiseSeed(long seed) => unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + 1);
+
+    public void Dispose()
+    {
+        Models.Dispose();
+        GeneratorOptimizer.Dispose();
+        DiscriminatorOptimizer.Dispose();
+        Noise.Dispose();
+    }
+}

@@ -1,0 +1,71 @@
+using Lsgan.Losses;
+using Lsgan.Models;
+
+namespace Lsgan.Training;
+
+/// <summary>
+/// Everything that defines a training run. Written into every run directory (config.json) and every
+/// checkpoint, so a run can be resumed and its generator rebuilt without flags.
+/// </summary>
+public sealed record TrainConfig
+{
+    /// <summary>Dataset name; Fashion-MNIST by default because MNIST digits hide mode collapse too easily.</summary>
+    public string Dataset { get; init; } = "fashion-mnist";
+
+    public ModelConfig Model { get; init; } = new();
+
+    /// <summary>Least squares 0-1-1 by default: the paper's choice for its image experiments.</summary>
+    public LossConfig Loss { get; init; } = new();
+
+    public OptimizerConfig Optimizer { get; init; } = new();
+
+    /// <summary>64, as in DCGAN and the LSGAN paper.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>5 epochs already draw recognisable Fashion-MNIST clothes with dcgan.</summary>
+    public int Epochs { get; init; } = 5;
+
+    /// <summary>D updates per G update; 1 as in the paper.</summary>
+    public int DiscriminatorSteps { get; init; } = 1;
+
+    public long Seed { get; init; }
+
+    /// <summary>libtorch intra-op threads. Results are bitwise repeatable only at a fixed count.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Stop after this many G updates (0 = no limit): for smoke runs.</summary>
+    public long MaxSteps { get; init; }
+
+    /// <summary>Also write a sample grid every this many steps (0 = only at the end of each epoch).</summary>
+    public int SampleEvery { get; init; }
+
+    /// <summary>Append averaged losses to metrics.jsonl every this many steps; averaging avoids a host sync per step.</summary>
+    public int LogEvery { get; init; } = 50;
+
+    /// <summary>"cpu" (tested) or a libtorch device string such as "cuda:0".</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Every problem with this config at once, empty when it is usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        errors.AddRange(Model.Validate());
+        errors.AddRange(Loss.Validate());
+        errors.AddRange(Optimizer.Validate());
+        if (BatchSize < 1) errors.Add($"batch size must be at least 1, got {BatchSize}");
+        if (Epochs < 1) errors.Add($"epochs must be at least 1, got {Epochs}");
+        if (DiscriminatorSteps < 1) errors.Add($"D steps per G step must be at least 1, got {DiscriminatorSteps}");
+        if (Threads < 1) errors.Add($"threads must be at least 1, got {Threads}");
+        if (MaxSteps < 0) errors.Add($"max steps cannot be negative, got {MaxSteps}");
+        if (SampleEvery < 0) errors.Add($"sample-every cannot be negative, got {SampleEvery}");
+        if (LogEvery < 1) errors.Add($"log-every must be at least 1, got {LogEvery}");
+        return errors;
+    }
+
+    /// <summary>Throws one <see cref="LsganException"/> listing every problem.</summary>
+    public void EnsureValid()
+    {
+        var errors = Validate();
+        if (errors.Count > 0) throw new LsganException($"Invalid options: {string.Join("; ", errors)}.");
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using Lsgan.Reporting;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Lsgan.Training;
+
+/// <summary>
+/// Orchestrates a run: epochs of <see cref="GanTrainer.Step"/> over seeded batches, metric lines,
+/// sample grids from fixed noise, loss plot and checkpoints (every epoch, at the end, on cancel).
+/// </summary>
+public sealed class TrainingSession
+{
+    private const int GridSamples = 64;
+
+    private readonly TrainConfig config;
+    private readonly RunDirectory run;
+    private readonly IProgress<TrainingProgress>? progress;
+    private readonly List<MetricsRecord> records = [];
+
+    public TrainingSession(TrainConfig config, RunDirectory run, IProgress<TrainingProgress>? progress = null)
+    {
+        config.EnsureValid();
+        (this.config, this.run, this.progress) = (config, run, progress);
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="images"/> ([N, C, H, W] in [−1, 1]) from the start, or from
+    /// <paramref name="resumeFrom"/> (a checkpoint directory) when given.
+    /// </summary>
+    public TrainingOutcome Run(Tensor images, string? resumeFrom = null, CancellationToken cancel = default)
+    {
+        torch.set_num_threads(config.Threads);
+        var device = torch.device(config.Device);
+        CheckImages(images);
+        using var trainer = new GanTrainer(config, device);
+        var state = new TrainingState(0, 0, 0, 0, []);
+        if (resumeFrom is not null)
+        {
+            state = Checkpoint.ReadManifest(resumeFrom).State;
+            Checkpoint.Restore(resumeFrom, trainer, state);
+            records.AddRange(run.TrimMetricsAfter(state.Step));
+        }
+
+        int k = config.DiscriminatorSteps;
+        var sampler = new BatchSampler(images.shape[0], config.BatchSize, config.Seed);
+        int stepsPerEpoch = (int)(sampler.BatchesPerEpoch / k);
+        if (stepsPerEpoch == 0)
+            throw new LsganException($"The dataset has {images.shape[0]} images, fewer than one step needs ({config.BatchSize} x {k} D steps).");
+        long totalSteps = (long)stepsPerEpoch * config.Epochs;
+        if (config.MaxSteps > 0) totalSteps = Math.Min(totalSteps, config.MaxSteps);
+
+        using var data = images.to(device);
+        using var fixedNoise = FixedNoise(trainer, device);
+        if (resumeFrom is null) ImageGrid.Save(data.narrow(0, 0, Math.Min(GridSamples, data.shape[0])), SamplePath("reals"));
+        var clock = Stopwatch.StartNew();
+        double Seconds() => state.ElapsedSeconds + clock.Elapsed.TotalSeconds;
+        using var metrics = new MetricsAccumulator(device, state.ElapsedSeconds);
+        long step = state.Step;
+
+        for (int epoch = state.Epoch; epoch < config.Epochs; epoch++)
+        {
+            using var permutation = sampler.Permutation(epoch, device);
+            int first = epoch == state.Epoch ? state.StepInEpoch : 0;
+            for (int s = first; s < stepsPerEpoch; s++)
+            {
+                if (cancel.IsCancellationRequested)
+                {
+                    Finish(trainer, metrics, step, epoch, s, Seconds(), "interrupted");
+                    return TrainingOutcome.Interrupted;
+                }
+                using (var scope = NewDisposeScope())
+                {
+                    var batches = Enumerable.Range(0, k)
+                        .Select(j => data.index_select(0, sampler.Batch(permutation, (long)s * k + j)))
+                        .ToList();
+                    metrics.Add(trainer.Step(batches), (long)config.BatchSize * k);
+                }
+                step++;
+                bool epochEnd = s == stepsPerEpoch - 1;
+                if (step % config.LogEvery == 0 || epochEnd) Log(metrics, step, epoch, Seconds());
+                if (config.SampleEvery > 0 && step % config.SampleEvery == 0)
+                    SaveGrid(trainer, fixedNoise, SamplePath($"step-{step:D7}"));
+                progress?.Report(new TrainingProgress(step, totalSteps, epoch + 1, config.Epochs, s + 1, stepsPerEpoch, records.LastOrDefault()));
+
+                if (epochEnd)
+                {
+                    SaveGrid(trainer, fixedNoise, SamplePath($"epoch-{epoch + 1:D4}"));
+                    SaveCheckpoint(trainer, new TrainingState(step, epoch + 1, 0, Seconds(), []));
+                }
+                if (config.MaxSteps > 0 && step >= config.MaxSteps)
+                {
+                    if (!epochEnd) Finish(trainer, metrics, step, epoch, s + 1, Seconds(), "step limit");
+                    return TrainingOutcome.StepLimit;
+                }
+            }
+        }
+        return TrainingOutcome.Completed;
+    }
+
+    private void CheckImages(Tensor images)
+    {
+        var model = config.Model;
+        long[] expected = [model.Channels, model.ImageSize, model.ImageSize];
+        if (images.dim() != 4 || !images.shape.Skip(1).SequenceEqual(expected))
+            throw new LsganException(
+                $"The {config.Model.Kind} model expects images [N, {string.Join(", ", expected)}], but the data is [{string.Join(", ", images.shape)}].");
+    }
+
+    private void Log(MetricsAccumulator metrics, long step, int epoch, double seconds)
+    {
+        MetricsRecord record;
+        try
+        {
+            record = metrics.Flush(step, epoch + 1, seconds);
+        }
+        catch (TrainingDivergedException e)
+        {
+            throw new LsganException($"{e.Message} Stopped; the last good checkpoint is kept in {run.CheckpointsDirectory}.", e);
+        }
+        records.Add(record);
+        run.AppendMetrics(record);
+    }
+
+    /// <summary>Ends a session mid-epoch (Ctrl-C or step limit) so that it can be resumed exactly.</summary>
+    private void Finish(GanTrainer trainer, MetricsAccumulator metrics, long step, int epoch, int stepInEpoch, double seconds, string why)
+    {
+        if (metrics.HasPending) Log(metrics, step, epoch, seconds);
+        SaveCheckpoint(trainer, new TrainingState(step, epoch, stepInEpoch, seconds, []));
+        progress?.Report(new TrainingProgress(step, step, epoch + 1, config.Epochs, stepInEpoch, 0, records.LastOrDefault(),
+            $"Stopped at step {step} ({why}); resume with --resume {run.Path}"));
+    }
+
+    private void SaveCheckpoint(GanTrainer trainer, TrainingState state)
+    {
+        using var noiseState = trainer.Noise.get_state();
+        Checkpoint.Save(run.LatestCheckpoint, trainer, config, state with { NoiseState = noiseState.data<byte>().ToArray() });
+        if (records.Count > 0) LossPlot.Save(records, run.LossPlotFile, $"{config.Dataset} · {config.Model.Kind} · {config.Loss.Create().Describe()}");
+    }
+
+    private static void SaveGrid(GanTrainer trainer, Tensor fixedNoise, string path)
+    {
+        using var scope = NewDisposeScope();
+        ImageGrid.Save(trainer.Generate(fixedNoise), path);
+    }
+
+    // Drawn from a generator of its own so that grids of one run are comparable across epochs and resumes.
+    private Tensor FixedNoise(GanTrainer trainer, Device device)
+    {
+        using var random = new Generator(unchecked((ulong)config.Seed ^ 0xF1C5D0E5UL));
+        return randn([GridSamples, config.Model.LatentDim], generator: random).to(device);
+    }
+
+    private string SamplePath(string name) => Path.Combine(run.SamplesDirectory, name + ".png");
+}

@@ -1,0 +1,9 @@
+namespace Lsgan.Training;
+
+/// <summary>Where a run stands: what a checkpoint needs besides weights and optimizer moments.</summary>
+/// <param name="Step">G updates done so far.</param>
+/// <param name="Epoch">Epochs completed.</param>
+/// <param name="StepInEpoch">G updates done in the epoch under way.</param>
+/// <param name="ElapsedSeconds">Training time so far, summed over resumed sessions.</param>
+/// <param name="NoiseState">The noise generator's state (libtorch's byte tensor).</param>
+public sealed record TrainingState(long Step, int Epoch, int StepInEpoch, double ElapsedSeconds, byte[] NoiseState);
