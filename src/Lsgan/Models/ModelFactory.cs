@@ -32,6 +32,7 @@ public static class ModelFactory
         return new GanModels(generator, discriminator);
     }
 
+    // Tensor.normal_ rather than nn.init.normal_: TorchSharp 0.107's init.normal_ ignores its generator.
     private static void InitialiseWeights(nn.Module module, Generator random)
     {
         using var noGrad = torch.no_grad();
@@ -41,12 +42,12 @@ public static class ModelFactory
             {
                 case Linear or Conv2d or ConvTranspose2d:
                     var (weight, bias) = WeightAndBias(child);
-                    nn.init.normal_(weight, 0, 0.02, random);
+                    weight.normal_(0, 0.02, random);
                     if (bias is not null) nn.init.zeros_(bias);
                     break;
                 case BatchNorm1d or BatchNorm2d:
                     var (scale, shift) = WeightAndBias(child);
-                    nn.init.normal_(scale, 1, 0.02, random);
+                    scale.normal_(1, 0.02, random);
                     if (shift is not null) nn.init.zeros_(shift);
                     break;
             }

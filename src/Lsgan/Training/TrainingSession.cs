@@ -51,7 +51,7 @@ public sealed class TrainingSession
         if (config.MaxSteps > 0) totalSteps = Math.Min(totalSteps, config.MaxSteps);
 
         using var data = images.to(device);
-        using var fixedNoise = FixedNoise(trainer, device);
+        using var fixedNoise = FixedNoise(device);
         if (resumeFrom is null) ImageGrid.Save(data.narrow(0, 0, Math.Min(GridSamples, data.shape[0])), SamplePath("reals"));
         var clock = Stopwatch.StartNew();
         double Seconds() => state.ElapsedSeconds + clock.Elapsed.TotalSeconds;
@@ -145,7 +145,7 @@ public sealed class TrainingSession
     }
 
     // Drawn from a generator of its own so that grids of one run are comparable across epochs and resumes.
-    private Tensor FixedNoise(GanTrainer trainer, Device device)
+    private Tensor FixedNoise(Device device)
     {
         using var random = new Generator(unchecked((ulong)config.Seed ^ 0xF1C5D0E5UL));
         return randn([GridSamples, config.Model.LatentDim], generator: random).to(device);
