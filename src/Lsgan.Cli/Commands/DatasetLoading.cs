@@ -1,0 +1,33 @@
+using Lsgan.Data;
+using static TorchSharp.torch;
+
+namespace Lsgan.Cli.Commands;
+
+/// <summary>Loads training images for the CLI: a named dataset through the fetcher, or a user's image folder.</summary>
+internal static class DatasetLoading
+{
+    public static bool IsFolder(string dataset) => Directory.Exists(dataset);
+
+    /// <summary>Checks the dataset name before anything is written.</summary>
+    public static void EnsureKnown(string dataset)
+    {
+        if (IsFolder(dataset) || DatasetCatalog.Names.Contains(dataset)) return;
+        throw new LsganException($"Unknown dataset '{dataset}': expected {string.Join(", ", DatasetCatalog.Names)} or an existing folder of images.");
+    }
+
+    /// <summary>Training images [N, C, 28, 28] in [−1, 1]; dispose the result.</summary>
+    public static IDisposable LoadTrainImages(string dataset, string? dataDir, int channels, out Tensor images)
+    {
+        var log = new Output.CallbackProgress<string>(message => Console.Error.WriteLine(message));
+        if (IsFolder(dataset))
+        {
+            var folder = ImageFolder.Load(dataset, new ImageFolderOptions(channels, 28, 28), log);
+            images = folder.Images;
+            return folder;
+        }
+        var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = dataDir });
+        var set = ImageDataset.Load(dataset, DatasetSplit.Train, fetcher, log);
+        images = set.Images;
+        return set;
+    }
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Text.Json;
+using Lsgan.Cli.Output;
+using Lsgan.IO;
+using Lsgan.Training;
+
+namespace Lsgan.Cli.Commands;
+
+/// <summary>lsgan train: a new run, or --resume of an existing one.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var options = new TrainOptions();
+        var command = new Command("train", "Train a GAN or LSGAN; each run gets its own directory with config, metrics, samples and checkpoints.");
+        foreach (var option in options.All) command.Options.Add(option);
+        command.SetAction(parsed => Run(options, parsed));
+        return command;
+    }
+
+    private static int Run(TrainOptions o, ParseResult p)
+    {
+        string? resume = p.GetValue(o.Resume);
+        var (config, run, checkpoint) = resume is null ? NewRun(o, p) : ResumedRun(o, p, resume);
+        if (p.GetValue(o.DryRun))
+        {
+            Console.WriteLine(JsonSerializer.Serialize(config, Json.Indented));
+            return 0;
+        }
+
+        // Data first: a missing or corrupt dataset must not leave an empty run directory behind.
+        using var data = DatasetLoading.LoadTrainImages(config.Dataset, p.GetValue(o.DataDir), config.Model.Channels, out var images);
+        run ??= RunDirectory.CreateNew(p.GetValue(o.Out), p.GetValue(o.RunsDir)!, config);
+        if (checkpoint is not null) Json.WriteFile(run.ConfigFile, config);
+        Console.Error.WriteLine($"Run directory: {run.Path}");
+
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // The first Ctrl-C asks for a checkpoint and a clean stop; a second one kills at once.
+            e.Cancel = !cancel.IsCancellationRequested;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress).Run(images, checkpoint, cancel.Token));
+            Console.Error.WriteLine(outcome switch
+            {
+                TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",
+                _ => $"Stopped early; continue with: ./lsgan train --resume {run.Path}",
+            });
+            return outcome == TrainingOutcome.Interrupted ? 130 : 0;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static (TrainConfig, RunDirectory?, string?) NewRun(TrainOptions o, ParseResult p)
+    {
+        string dataset = p.GetValue(o.Dataset)!;
+        DatasetLoading.EnsureKnown(dataset);
+        var config = o.ToConfig(p, DatasetLoading.IsFolder(dataset) ? p.GetValue(o.Channels) : 1);
+        config.EnsureValid();
+        return (config, null, null);
+    }
+
+    private static (TrainConfig, RunDirectory?, string?) ResumedRun(TrainOptions o, ParseResult p, string path)
+    {
+        var fixedOptions = o.All.Except(o.ResumeAdjustable).Where(x => x != o.Resume && p.Given(x)).Select(x => x.Name).ToList();
+        if (fixedOptions.Count > 0)
+            throw new LsganException($"{string.Join(", ", fixedOptions)} cannot change a resumed run, which keeps its saved config; only {string.Join(", ", o.ResumeAdjustable.Select(x => x.Name))} may be given.");
+        var run = RunDirectory.Open(path);
+        string checkpoint = Checkpoint.Resolve(run.Path);
+        var manifest = Checkpoint.ReadManifest(checkpoint);
+        var config = o.Adjust(manifest.Config, p);
+        config.EnsureValid();
+        if (manifest.State.Epoch >= config.Epochs)
+            throw new LsganException($"{path} has already trained {manifest.State.Epoch} epochs; give --epochs with more than {manifest.State.Epoch} to train further.");
+        return (config, run, checkpoint);
+    }
+}

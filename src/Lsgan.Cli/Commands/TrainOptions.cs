@@ -1,0 +1,106 @@
+using System.CommandLine;
+using Lsgan.Losses;
+using Lsgan.Models;
+using Lsgan.Training;
+
+namespace Lsgan.Cli.Commands;
+
+/// <summary>The options of 'lsgan train' and how they map onto a <see cref="TrainConfig"/>.</summary>
+internal sealed class TrainOptions
+{
+    private static readonly TrainConfig Defaults = new();
+
+    public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, or a folder of PNG/JPEG images", Defaults.Dataset);
+    public readonly Option<string?> DataDir = Options.Optional<string>("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
+    public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder dataset: 1 (grayscale) or 3", 1);
+    public readonly Option<string> Model = Options.Make("--model", "mlp or dcgan", Defaults.Model.Kind);
+    public readonly Option<bool> GBatchNorm = new("--g-batchnorm") { Description = "Batch norm in G (default: on)" };
+    public readonly Option<bool> NoGBatchNorm = new("--no-g-batchnorm") { Description = "No batch norm in G" };
+    public readonly Option<bool> DBatchNorm = new("--d-batchnorm") { Description = "Batch norm in D (default: on for dcgan, off for mlp as in Keras-GAN)" };
+    public readonly Option<bool> NoDBatchNorm = new("--no-d-batchnorm") { Description = "No batch norm in D" };
+    public readonly Option<string> Loss = Options.Make("--loss", "ls (least squares) or bce (regular GAN)", Defaults.Loss.Kind);
+    public readonly Option<string?> Preset = Options.Optional<string>("--labels", "Least-squares label preset: 01 = (a,b,c) = (0,1,1), chi2 = (-1,1,0)");
+    public readonly Option<double?> A = Options.Optional<double?>("--a", "Least squares: label of generated images (default 0)");
+    public readonly Option<double?> B = Options.Optional<double?>("--b", "Least squares: label of real images (default 1)");
+    public readonly Option<double?> C = Options.Optional<double?>("--c", "Least squares: what G wants D to say (default 1)");
+    public readonly Option<string> Optimizer = Options.Make("--optimizer", "adam or rmsprop", Defaults.Optimizer.Kind);
+    public readonly Option<double?> Lr = Options.Optional<double?>("--lr", "Learning rate of both G and D (default 2e-4)");
+    public readonly Option<double?> GLr = Options.Optional<double?>("--g-lr", "Learning rate of G");
+    public readonly Option<double?> DLr = Options.Optional<double?>("--d-lr", "Learning rate of D");
+    public readonly Option<double> Beta1 = Options.Make("--beta1", "Adam beta1", Defaults.Optimizer.Beta1);
+    public readonly Option<double> Beta2 = Options.Make("--beta2", "Adam beta2", Defaults.Optimizer.Beta2);
+    public readonly Option<int> BatchSize = Options.Make("--batch-size", "Images per batch", Defaults.BatchSize);
+    public readonly Option<int> Epochs = Options.Make("--epochs", "Epochs to train (with --resume: the total)", Defaults.Epochs);
+    public readonly Option<int> LatentDim = Options.Make("--latent-dim", "Size of z", Defaults.Model.LatentDim);
+    public readonly Option<int> DSteps = Options.Make("--d-steps", "D updates per G update", Defaults.DiscriminatorSteps);
+    public readonly Option<long> Seed = Options.Make("--seed", "Seed of weights, batches and noise", Defaults.Seed);
+    public readonly Option<int> Threads = Options.Make("--threads", "libtorch threads (results repeat bitwise only at a fixed count)", Defaults.Threads);
+    public readonly Option<string?> Out = Options.Optional<string>("--out", "Run directory (default: a new numbered directory under --runs-dir)");
+    public readonly Option<string> RunsDir = Options.Make("--runs-dir", "Where numbered run directories go", "runs");
+    public readonly Option<long> MaxSteps = Options.Make("--max-steps", "Stop after this many G updates (0 = no limit)", 0L);
+    public readonly Option<int> SampleEvery = Options.Make("--sample-every", "Also write a sample grid every N steps (0 = per epoch only)", 0);
+    public readonly Option<int> LogEvery = Options.Make("--log-every", "Steps per metrics.jsonl line (losses averaged over them)", Defaults.LogEvery);
+    public readonly Option<string> Device = Options.Make("--device", "cpu, or a libtorch device such as cuda:0", Defaults.Device);
+    public readonly Option<string?> Resume = Options.Optional<string>("--resume", "Continue the run in this directory exactly where it stopped");
+    public readonly Option<bool> DryRun = new("--dry-run") { Description = "Check the options and print the config, then stop" };
+
+    /// <summary>Options that may accompany --resume; every other one is fixed by the run's saved config.</summary>
+    public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, DataDir, DryRun];
+
+    public IEnumerable<Option> All => [Dataset, DataDir, Channels, Model, GBatchNorm, NoGBatchNorm, DBatchNorm, NoDBatchNorm,
+        Loss, Preset, A, B, C, Optimizer, Lr, GLr, DLr, Beta1, Beta2, BatchSize, Epochs, LatentDim, DSteps, Seed,
+        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, Device, Resume, DryRun];
+
+    /// <summary>Builds the config of a new run from the command line.</summary>
+    public TrainConfig ToConfig(ParseResult p, int channels)
+    {
+        string model = p.GetValue(Model)!;
+        var loss = LossFrom(p);
+        double? lr = p.GetValue(Lr);
+        return new TrainConfig
+        {
+            Dataset = p.GetValue(Dataset)!,
+            Model = new ModelConfig(model, p.GetValue(LatentDim), channels, 28,
+                Switch(p, GBatchNorm, NoGBatchNorm, true),
+                Switch(p, DBatchNorm, NoDBatchNorm, model != "mlp")),
+            Loss = loss,
+            Optimizer = new OptimizerConfig(p.GetValue(Optimizer)!,
+                p.GetValue(GLr) ?? lr ?? Defaults.Optimizer.GeneratorLr,
+                p.GetValue(DLr) ?? lr ?? Defaults.Optimizer.DiscriminatorLr,
+                p.GetValue(Beta1), p.GetValue(Beta2)),
+            BatchSize = p.GetValue(BatchSize),
+            Epochs = p.GetValue(Epochs),
+            DiscriminatorSteps = p.GetValue(DSteps),
+            Seed = p.GetValue(Seed),
+            Threads = p.GetValue(Threads),
+            MaxSteps = p.GetValue(MaxSteps),
+            SampleEvery = p.GetValue(SampleEvery),
+            LogEvery = p.GetValue(LogEvery),
+            Device = p.GetValue(Device)!,
+        };
+    }
+
+    /// <summary>The saved config of a resumed run with the adjustable options the user gave.</summary>
+    public TrainConfig Adjust(TrainConfig saved, ParseResult p) => saved with
+    {
+        Epochs = p.Given(Epochs) ? p.GetValue(Epochs) : saved.Epochs,
+        MaxSteps = p.GetValue(MaxSteps),
+        Threads = p.Given(Threads) ? p.GetValue(Threads) : saved.Threads,
+        SampleEvery = p.Given(SampleEvery) ? p.GetValue(SampleEvery) : saved.SampleEvery,
+        LogEvery = p.Given(LogEvery) ? p.GetValue(LogEvery) : saved.LogEvery,
+    };
+
+    private LossConfig LossFrom(ParseResult p)
+    {
+        string? presetName = p.GetValue(Preset);
+        var preset = presetName is null ? new LossConfig() : LossConfig.Preset(presetName)
+            ?? throw new LsganException($"Unknown label preset '{presetName}' (expected 01 or chi2).");
+        return new LossConfig(p.GetValue(Loss)!, p.GetValue(A) ?? preset.A, p.GetValue(B) ?? preset.B, p.GetValue(C) ?? preset.C);
+    }
+
+    private static bool Switch(ParseResult p, Option<bool> on, Option<bool> off, bool modelDefault)
+    {
+        if (p.GetValue(on) && p.GetValue(off)) throw new LsganException($"{on.Name} and {off.Name} contradict each other.");
+        return p.GetValue(on) || (!p.GetValue(off) && modelDefault);
+    }
+}
