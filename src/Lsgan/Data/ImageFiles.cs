@@ -1,0 +1,102 @@
+using SkiaSharp;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Lsgan.Data;
+
+/// <summary>Reads and writes single images as [C, H, W] data in [-1, 1], the generator's output range.</summary>
+public static class ImageFiles
+{
+    // ITU-R BT.601 luma weights, the ones PIL's convert("L") uses, so grayscale matches common tooling.
+    private const float RedWeight = 0.299f, GreenWeight = 0.587f, BlueWeight = 0.114f;
+
+    /// <summary>
+    /// Writes <paramref name="image"/> ([1 or 3, H, W], values in [-1, 1]) as a PNG, mapping -1..1 to
+    /// 0..255 and clamping values outside. Creates the folder if needed.
+    /// </summary>
+    public static void SavePng(Tensor image, string path)
+    {
+        if (image.dim() != 3 || image.shape[0] is not (1 or 3))
+            throw new ArgumentException($"Expected an image tensor [1 or 3, H, W], got [{string.Join(", ", image.shape)}].", nameof(image));
+        int channels = (int)image.shape[0], height = (int)image.shape[1], width = (int)image.shape[2];
+        byte[] planes;
+        using (torch.NewDisposeScope())
+        {
+            planes = image.detach().cpu().to_type(ScalarType.Float32)
+                .add(1).mul(127.5).round().clamp(0, 255).to_type(ScalarType.Byte)
+                .contiguous().data<byte>().ToArray();
+        }
+
+        // Skia wants interleaved pixels; the tensor holds one plane per channel.
+        var info = new SKImageInfo(width, height, channels == 1 ? SKColorType.Gray8 : SKColorType.Rgba8888, SKAlphaType.Opaque);
+        byte[] pixels = channels == 1 ? planes : Interleave(planes, height * width);
+        using var skImage = SKImage.FromPixelCopy(info, pixels, info.RowBytes);
+        using var png = skImage.Encode(SKEncodedImageFormat.Png, 100);
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null)
+            Directory.CreateDirectory(dir);
+        using var output = File.Create(path);
+        png.SaveTo(output);
+    }
+
+    /// <summary>
+    /// Decodes the image at <paramref name="path"/>, resizes it to <paramref name="width"/> x
+    /// <paramref name="height"/> when it differs, and writes its [C, H, W] values in [-1, 1] into
+    /// <paramref name="destination"/>. Alpha is ignored.
+    /// </summary>
+    public static void DecodeInto(string path, int channels, int height, int width, Span<float> destination)
+    {
+        using var decoded = SKBitmap.Decode(path)
+            ?? throw new LsganException($"{path} is not a PNG or JPEG image that can be decoded.");
+        using var rgba = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        if (!decoded.ScalePixels(rgba, Sampling(decoded.Width, decoded.Height, width, height)))
+            throw new LsganException($"{path} could not be converted to {width}x{height} RGB.");
+
+        ReadOnlySpan<byte> pixels = rgba.GetPixelSpan();
+        int plane = height * width;
+        for (int i = 0; i < plane; i++)
+        {
+            float r = pixels[4 * i], g = pixels[4 * i + 1], b = pixels[4 * i + 2];
+            if (channels == 1)
+            {
+                destination[i] = Scale(RedWeight * r + GreenWeight * g + BlueWeight * b);
+            }
+            else
+            {
+                destination[i] = Scale(r);
+                destination[plane + i] = Scale(g);
+                destination[2 * plane + i] = Scale(b);
+            }
+        }
+    }
+
+    /// <summary>The size of the image at <paramref name="path"/> without decoding its pixels.</summary>
+    public static (int Height, int Width) SizeOf(string path)
+    {
+        using var codec = SKCodec.Create(path)
+            ?? throw new LsganException($"{path} is not a PNG or JPEG image that can be decoded.");
+        return (codec.Info.Height, codec.Info.Width);
+    }
+
+    private static float Scale(float value) => value / 127.5f - 1f;
+
+    // Same size: a plain copy. Shrinking: mipmaps, since a cubic filter alone aliases at large factors.
+    // Enlarging: Mitchell cubic, the filter Skia's old "high quality" setting meant.
+    private static SKSamplingOptions Sampling(int fromWidth, int fromHeight, int toWidth, int toHeight) =>
+        fromWidth == toWidth && fromHeight == toHeight ? new SKSamplingOptions(SKFilterMode.Nearest)
+        : toWidth < fromWidth || toHeight < fromHeight ? new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear)
+        : new SKSamplingOptions(SKCubicResampler.Mitchell);
+
+    private static byte[] Interleave(byte[] planes, int plane)
+    {
+        var rgba = new byte[4 * plane];
+        for (int i = 0; i < plane; i++)
+        {
+            rgba[4 * i] = planes[i];
+            rgba[4 * i + 1] = planes[plane + i];
+            rgba[4 * i + 2] = planes[2 * plane + i];
+            rgba[4 * i + 3] = 255;
+        }
+        return rgba;
+    }
+}
