@@ -90,7 +90,11 @@ public sealed class TrainingSession
                 }
                 if (config.MaxSteps > 0 && step >= config.MaxSteps)
                 {
-                    if (!epochEnd) Finish(trainer, metrics, step, epoch, s + 1, Seconds(), "step limit");
+                    if (!epochEnd)
+                    {
+                        SaveGrid(trainer, fixedNoise, SamplePath($"step-{step:D7}"));
+                        Finish(trainer, metrics, step, epoch, s + 1, Seconds(), "step limit");
+                    }
                     return TrainingOutcome.StepLimit;
                 }
             }
