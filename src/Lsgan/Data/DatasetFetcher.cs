@@ -83,7 +83,9 @@ public sealed class DatasetFetcher
                 string? found = source.Locate(dataset, file, scratch, progress, cancellation);
                 if (found is null)
                     continue;
-                Install(found, file, dir, found.StartsWith(scratch, StringComparison.Ordinal) ? source.Describe(dataset) : null, progress);
+                // A file fetched into scratch is temporary, so errors about it name the source instead.
+                string? fetchedFrom = found.StartsWith(scratch, StringComparison.Ordinal) ? source.Describe(dataset) : null;
+                Install(found, file, dir, fetchedFrom, progress);
                 missing.Remove(file);
             }
         }
@@ -105,7 +107,8 @@ public sealed class DatasetFetcher
     /// renames it, so an interrupted copy never leaves a half file under the real name.
     /// <paramref name="fetchedFrom"/> names the source when <paramref name="found"/> is a temporary file.
     /// </summary>
-    private static void Install(string found, DatasetFile file, string dir, string? fetchedFrom, IProgress<string>? progress)
+    private static void Install(string found, DatasetFile file, string dir, string? fetchedFrom,
+        IProgress<string>? progress)
     {
         bool gzip;
         using (var stream = File.OpenRead(found))
@@ -119,8 +122,8 @@ public sealed class DatasetFetcher
             if (!DatasetCache.Matches(partial, file))
                 throw fetchedFrom is null
                     ? Corrupt(found, file)
-                    : new LsganException(
-                        $"The copy of {file.Name} from {fetchedFrom} does not match its SHA-256 checksum, so it was not used; the source may have changed.");
+                    : new LsganException($"The copy of {file.Name} from {fetchedFrom} does not match its SHA-256 "
+                        + "checksum, so it was not used; the source may have changed.");
             File.Move(partial, target, overwrite: true);
         }
         finally
@@ -130,7 +133,8 @@ public sealed class DatasetFetcher
     }
 
     private static LsganException Corrupt(string path, DatasetFile file) => new(
-        $"{path} does not match the SHA-256 checksum of {file.Name} (it is corrupt or a different version); delete it so it can be fetched again.");
+        $"{path} does not match the SHA-256 checksum of {file.Name} (it is corrupt or a different version); "
+        + "delete it so it can be fetched again.");
 
     private IEnumerable<IDatasetSource> Sources()
     {
