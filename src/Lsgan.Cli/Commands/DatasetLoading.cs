@@ -6,7 +6,8 @@ namespace Lsgan.Cli.Commands;
 /// <summary>Loads training images for the CLI: a named dataset through the fetcher, or a user's image folder.</summary>
 internal static class DatasetLoading
 {
-    public static bool IsFolder(string dataset) => Directory.Exists(dataset);
+    // A dataset name wins over a folder of the same name in the working directory (use ./name for that).
+    public static bool IsFolder(string dataset) => !DatasetCatalog.Names.Contains(dataset) && Directory.Exists(dataset);
 
     /// <summary>Checks the dataset name before anything is written.</summary>
     public static void EnsureKnown(string dataset)
