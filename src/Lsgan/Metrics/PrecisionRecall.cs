@@ -43,7 +43,8 @@ public static class PrecisionRecall
         {
             generatedInside += (distances <= realRadii.unsqueeze(0)).any(1).sum().item<long>();
             var blockRadii = generatedRadii.narrow(0, start, distances.shape[0]).unsqueeze(1);
-            realHits.add_((distances <= blockRadii).sum(0));
+            // Named: a literal 0 converts to ScalarType, and sum(0) would be the sum of everything as bytes.
+            realHits.add_((distances <= blockRadii).sum(dim: 0));
         });
 
         var realInside = (realHits > 0).sum().item<long>();
