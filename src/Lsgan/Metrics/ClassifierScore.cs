@@ -21,7 +21,7 @@ public static class ClassifierScore
     {
         ArgumentNullException.ThrowIfNull(logits);
         using var scope = NewDisposeScope();
-        var logProbabilities = FeatureMatrix.ToFloat64(logits, "logit", minRows: 1).log_softmax(1);
+        var logProbabilities = FeatureMatrix.ToFloat64(logits, "logits", minRows: 1).log_softmax(1);
         return Score(logProbabilities.exp(), splits);
     }
 
@@ -30,7 +30,7 @@ public static class ClassifierScore
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         using var scope = NewDisposeScope();
-        var p = FeatureMatrix.ToFloat64(probabilities, "probability", minRows: 1);
+        var p = FeatureMatrix.ToFloat64(probabilities, "class probabilities", minRows: 1);
         var rowSumError = (p.sum(1) - 1).abs().max().item<double>();
         if (p.min().item<double>() < 0 || rowSumError > ProbabilityTolerance)
         {

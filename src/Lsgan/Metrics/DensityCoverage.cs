@@ -23,8 +23,8 @@ public static class DensityCoverage
         ArgumentNullException.ThrowIfNull(realFeatures);
         ArgumentNullException.ThrowIfNull(generatedFeatures);
         using var scope = NewDisposeScope();
-        var real = FeatureMatrix.ToFloat64(realFeatures, "real", minRows: k + 1);
-        var generated = FeatureMatrix.ToFloat64(generatedFeatures, "generated", minRows: 1);
+        var real = FeatureMatrix.ToFloat64(realFeatures, "real features", minRows: k + 1);
+        var generated = FeatureMatrix.ToFloat64(generatedFeatures, "generated features", minRows: 1);
         FeatureMatrix.RequireSameDimension(real, generated);
 
         var realRadii = PairwiseDistances.KthNeighbourDistances(real, k, maxBlockElements);

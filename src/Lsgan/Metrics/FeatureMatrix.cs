@@ -12,31 +12,32 @@ internal static class FeatureMatrix
 {
     /// <summary>
     /// Returns <paramref name="features"/> as a detached, contiguous float64 CPU matrix. The caller owns
-    /// the result (it is a new tensor, or registered in the caller's dispose scope).
+    /// the result (it is a new tensor, or registered in the caller's dispose scope). <paramref name="name"/> is a
+    /// plural noun phrase for messages, such as "real features".
     /// </summary>
     public static Tensor ToFloat64(Tensor features, string name, long minRows)
     {
         if (features.dim() != 2)
         {
             throw new LsganException(
-                $"The {name} features must be a matrix of shape [samples, dimensions], but their shape is [{string.Join(", ", features.shape)}].");
+                $"The {name} must be a matrix of shape [samples, dimensions], but their shape is [{string.Join(", ", features.shape)}].");
         }
 
         if (features.shape[0] < minRows)
         {
             throw new LsganException(
-                $"The {name} features have {features.shape[0]} samples, but this metric needs at least {minRows}.");
+                $"The {name} have {features.shape[0]} samples, but this metric needs at least {minRows}.");
         }
 
         if (features.shape[1] < 1)
         {
-            throw new LsganException($"The {name} features have no dimensions.");
+            throw new LsganException($"The {name} have no dimensions.");
         }
 
         var converted = features.detach().cpu().to_type(ScalarType.Float64).contiguous();
         if (!torch.isfinite(converted).all().item<bool>())
         {
-            throw new LsganException($"The {name} features contain NaN or infinite values.");
+            throw new LsganException($"The {name} contain NaN or infinite values.");
         }
 
         return converted;

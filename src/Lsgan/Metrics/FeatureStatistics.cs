@@ -56,7 +56,7 @@ public sealed record FeatureStatistics
     {
         ArgumentNullException.ThrowIfNull(features);
         using var scope = NewDisposeScope();
-        var x = FeatureMatrix.ToFloat64(features, "input", minRows: 2);
+        var x = FeatureMatrix.ToFloat64(features, "features", minRows: 2);
         var n = x.shape[0];
         var mean = x.mean([0]);
         var centred = x - mean;

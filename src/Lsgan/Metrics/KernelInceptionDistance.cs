@@ -35,8 +35,8 @@ public static class KernelInceptionDistance
         }
 
         using var scope = NewDisposeScope();
-        var real = FeatureMatrix.ToFloat64(realFeatures, "real", minRows: 2);
-        var generated = FeatureMatrix.ToFloat64(generatedFeatures, "generated", minRows: 2);
+        var real = FeatureMatrix.ToFloat64(realFeatures, "real features", minRows: 2);
+        var generated = FeatureMatrix.ToFloat64(generatedFeatures, "generated features", minRows: 2);
         FeatureMatrix.RequireSameDimension(real, generated);
 
         var size = (int)Math.Min(subsetSize, Math.Min(real.shape[0], generated.shape[0]));

@@ -27,8 +27,8 @@ public static class PrecisionRecall
         ArgumentNullException.ThrowIfNull(realFeatures);
         ArgumentNullException.ThrowIfNull(generatedFeatures);
         using var scope = NewDisposeScope();
-        var real = FeatureMatrix.ToFloat64(realFeatures, "real", minRows: k + 1);
-        var generated = FeatureMatrix.ToFloat64(generatedFeatures, "generated", minRows: k + 1);
+        var real = FeatureMatrix.ToFloat64(realFeatures, "real features", minRows: k + 1);
+        var generated = FeatureMatrix.ToFloat64(generatedFeatures, "generated features", minRows: k + 1);
         FeatureMatrix.RequireSameDimension(real, generated);
 
         var realRadii = PairwiseDistances.KthNeighbourDistances(real, k, maxBlockElements);
