@@ -1,0 +1,35 @@
+namespace Lsgan.Metrics;
+
+/// <summary>
+/// Every metric of one generated set against one real set, on the feature classifier's 128-d layer.
+/// Serialised with snake_case keys as evaluation.json.
+/// </summary>
+/// <param name="Fid">Fréchet distance of the feature Gaussians (lower is better).</param>
+/// <param name="Precision">Share of generated samples inside the real manifold (Kynkäänniemi et al. 2019, k = 3).</param>
+/// <param name="Recall">Share of real samples inside the generated manifold.</param>
+/// <param name="Density">Naeem et al. 2020, k = 5; about 1 for a set like the reals.</param>
+/// <param name="Coverage">Share of real neighbourhoods holding a generated sample (Naeem et al. 2020).</param>
+/// <param name="Kid">Kernel distance: unbiased MMD², cubic kernel, mean over subsets.</param>
+/// <param name="KidStd">Spread of <paramref name="Kid"/> over subsets.</param>
+/// <param name="ClassesCovered">Classes predicted for at least 1 % of generated samples: the mode-collapse measure.</param>
+/// <param name="ClassKl">KL divergence of the predicted-class histogram from uniform (0 = balanced).</param>
+/// <param name="ClassHistogram">Generated samples per predicted class.</param>
+/// <param name="ClassifierScore">exp(E KL(p(y|x) ‖ p(y))), the Inception Score on our classifier (higher is better).</param>
+/// <param name="ClassifierScoreStd">Spread of the classifier score over splits.</param>
+/// <param name="RealCount">Real images compared.</param>
+/// <param name="GeneratedCount">Generated images compared.</param>
+public sealed record EvaluationReport(
+    double Fid,
+    double Precision,
+    double Recall,
+    double Density,
+    double Coverage,
+    double Kid,
+    double KidStd,
+    int ClassesCovered,
+    double ClassKl,
+    long[] ClassHistogram,
+    double ClassifierScore,
+    double ClassifierScoreStd,
+    long RealCount,
+    long GeneratedCount);
