@@ -7,6 +7,9 @@ var root = new RootCommand("lsgan: train, sample and evaluate Least Squares GANs
 {
     TrainCommand.Create(),
     GenerateCommand.Create(),
+    EvaluateCommand.Create(),
+    FidCommand.Create(),
+    TrainClassifierCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lsgan.Cli.Output;
+using Lsgan.Data;
+using Lsgan.IO;
+using Lsgan.Metrics;
+using Lsgan.Training;
+
+namespace Lsgan.Cli.Commands;
+
+/// <summary>lsgan evaluate: scores a run's generator against the test set, beside the real-data floor.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var run = new Option<string>("--run") { Description = "Run directory or checkpoint directory", Required = true };
+        var count = Options.Make("--count", "Generated images (and training images for the floor)", 10_000);
+        var seed = Options.Make("--seed", "Seed of z and of the metrics' subsets", 0);
+        var dataDir = Options.Optional<string>("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
+        var classifier = ClassifierOption.Create();
+        var threads = Options.Make("--threads", "libtorch threads", Environment.ProcessorCount);
+        var command = new Command("evaluate", "FID, precision/recall, density/coverage, KID, class coverage and classifier score of a run; writes evaluation.json.")
+        {
+            run, count, seed, dataDir, classifier, threads,
+        };
+        command.SetAction(p =>
+        {
+            TorchSharp.torch.set_num_threads(Math.Max(1, p.GetValue(threads)));
+            var clock = Stopwatch.StartNew();
+            string source = p.GetValue(run)!;
+            using var generator = TrainedGenerator.Load(source);
+            string dataset = Checkpoint.ReadManifest(Checkpoint.Resolve(source)).Config.Dataset;
+            var (network, sha) = ClassifierOption.Load(p.GetValue(classifier), dataset);
+            using var _ = network;
+
+            var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = p.GetValue(dataDir) });
+            using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
+            using var generated = generator.Sample(p.GetValue(count), p.GetValue(seed));
+            var report = GanEvaluator.Evaluate(network, test.Images, generated, p.GetValue(seed));
+            var floor = FloorCache.Get(fetcher, dataset, network, sha, p.GetValue(count), p.GetValue(seed));
+
+            string runRoot = RunRootOf(source);
+            var json = JsonSerializer.SerializeToNode(report, Json.Indented)!.AsObject();
+            json["dataset"] = dataset;
+            json["step"] = generator.State.Step;
+            json["classifier_sha256"] = sha;
+            json["seed"] = p.GetValue(seed);
+            json["real_floor"] = JsonSerializer.SerializeToNode(floor, Json.Indented);
+            AtomicFile.WriteAllText(Path.Combine(runRoot, "evaluation.json"), json.ToJsonString(Json.Indented));
+
+            EvaluationTable.Write(($"run (step {generator.State.Step})", report), ("real floor", floor));
+            Console.WriteLine($"Wrote {Path.Combine(runRoot, "evaluation.json")} in {clock.Elapsed.TotalSeconds:F1} s.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string RunRootOf(string source)
+    {
+        string checkpoint = Path.GetFullPath(Checkpoint.Resolve(source));
+        var parent = Directory.GetParent(checkpoint);
+        return parent?.Name == "checkpoints" && parent.Parent is not null ? parent.Parent.FullName : checkpoint;
+    }
+}

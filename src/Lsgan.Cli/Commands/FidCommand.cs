@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Text.Json;
+using Lsgan.Cli.Output;
+using Lsgan.IO;
+using Lsgan.Metrics;
+
+namespace Lsgan.Cli.Commands;
+
+/// <summary>lsgan fid A B: every metric between two image sets, like pytorch-fid, for images from any program.</summary>
+internal static class FidCommand
+{
+    public static Command Create()
+    {
+        var first = new Argument<string>("reference") { Description = "Reference images: a folder of PNG/JPEG files or an IDX images file" };
+        var second = new Argument<string>("generated") { Description = "Images to score: a folder or an IDX images file" };
+        var dataset = Options.Make("--dataset", "Which shipped feature classifier to use: mnist or fashion-mnist", "fashion-mnist");
+        var classifier = ClassifierOption.Create();
+        var seed = Options.Make("--seed", "Seed of the metrics' subsets", 0);
+        var json = new Option<bool>("--json") { Description = "Print the metrics as JSON (the keys of evaluation.json)" };
+        var threads = Options.Make("--threads", "libtorch threads", Environment.ProcessorCount);
+        var command = new Command("fid", "FID and the other metrics between two image sets (images are converted to 28x28 grayscale).")
+        {
+            first, second, dataset, classifier, seed, json, threads,
+        };
+        command.SetAction(p =>
+        {
+            TorchSharp.torch.set_num_threads(Math.Max(1, p.GetValue(threads)));
+            var (network, _) = ClassifierOption.Load(p.GetValue(classifier), p.GetValue(dataset)!);
+            using var _ = network;
+            using var reference = ImageSetLoading.Load(p.GetValue(first)!);
+            using var generated = ImageSetLoading.Load(p.GetValue(second)!);
+            var report = GanEvaluator.Evaluate(network, reference, generated, p.GetValue(seed));
+            if (p.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(report, Json.Indented));
+            else EvaluationTable.Write(("generated vs reference", report));
+            return 0;
+        });
+        return command;
+    }
+}

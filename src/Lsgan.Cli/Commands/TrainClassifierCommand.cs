@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Lsgan.Data;
+using Lsgan.Metrics;
+
+namespace Lsgan.Cli.Commands;
+
+/// <summary>lsgan train-classifier: trains the feature network that the metrics use.</summary>
+internal static class TrainClassifierCommand
+{
+    public static Command Create()
+    {
+        var defaults = new ClassifierTrainingOptions();
+        var dataset = Options.Make("--dataset", "mnist or fashion-mnist", "fashion-mnist");
+        var dataDir = Options.Optional<string>("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
+        var epochs = Options.Make("--epochs", "Training epochs", defaults.Epochs);
+        var seed = Options.Make("--seed", "Seed of weights, batches and augmentation", 0L);
+        var threads = Options.Make("--threads", "libtorch threads (the weights repeat bitwise only at a fixed count)", 2);
+        var output = Options.Optional<string>("--out", "Weights file (default: classifiers/<dataset>.lsganfc)");
+        var command = new Command("train-classifier", "Train the small CNN whose 128-d features score generated images.")
+        {
+            dataset, dataDir, epochs, seed, threads, output,
+        };
+        command.SetAction(p =>
+        {
+            string name = p.GetValue(dataset)!;
+            var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = p.GetValue(dataDir) });
+            var log = new Output.CallbackProgress<string>(m => Console.Error.WriteLine(m));
+            using var train = ImageDataset.Load(name, DatasetSplit.Train, fetcher, log);
+            using var test = ImageDataset.Load(name, DatasetSplit.Test, fetcher, log);
+            var options = defaults with { Epochs = p.GetValue(epochs), Seed = p.GetValue(seed), Threads = p.GetValue(threads) };
+            var progress = new Output.CallbackProgress<ClassifierEpochReport>(r => Console.WriteLine(
+                $"epoch {r.Epoch}/{r.Epochs}  loss {r.TrainLoss:F4}  train {r.TrainAccuracy:P2}  test {r.TestAccuracy:P2}  {r.Duration.TotalSeconds:F0} s"));
+            var result = ClassifierTrainer.Train(train.Images, train.Labels, test.Images, test.Labels, options, progress);
+            using var classifier = result.Classifier;
+            string path = p.GetValue(output) ?? Path.Combine("classifiers", $"{name}.lsganfc");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            string sha = ClassifierWeights.Save(classifier, path);
+            Console.WriteLine($"Wrote {path}: test accuracy {result.TestAccuracy:P2}, SHA-256 {sha}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,21 @@
+using static TorchSharp.torch;
+
+namespace Lsgan.Metrics;
+
+/// <summary>
+/// The metrics of real training images against the test set: the best any generator can hope for with
+/// the same sample counts, printed beside a run's figures so users see how far from real it is.
+/// </summary>
+public static class RealDataFloor
+{
+    /// <summary>Compares <paramref name="count"/> training images (a seeded random subset) with <paramref name="testImages"/>.</summary>
+    public static EvaluationReport Compute(FeatureClassifier classifier, Tensor trainImages, Tensor testImages, int count, int seed = 0)
+    {
+        if (count < 2 || count > trainImages.shape[0])
+            throw new LsganException($"The real-data floor needs between 2 and {trainImages.shape[0]} training images, not {count}.");
+        using var scope = NewDisposeScope();
+        using var random = new Generator(unchecked((ulong)seed + 17));
+        var subset = trainImages.index_select(0, randperm(trainImages.shape[0], generator: random).narrow(0, 0, count));
+        return GanEvaluator.Evaluate(classifier, testImages, subset, seed);
+    }
+}
