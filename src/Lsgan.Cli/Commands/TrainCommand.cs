@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lsgan.Cli.Output;
+using Lsgan.Data;
 using Lsgan.IO;
+using Lsgan.Metrics;
 using Lsgan.Training;
 
 namespace Lsgan.Cli.Commands;
@@ -30,6 +32,7 @@ internal static class TrainCommand
 
         // Data first: a missing or corrupt dataset must not leave an empty run directory behind.
         using var data = DatasetLoading.LoadTrainImages(config.Dataset, p.GetValue(o.DataDir), config.Model.Channels, out var images);
+        using var evaluator = config.EvalEvery > 0 ? CreateEvaluator(config.Dataset, p.GetValue(o.DataDir)) : null;
         run ??= RunDirectory.CreateNew(p.GetValue(o.Out), p.GetValue(o.RunsDir)!, config);
         if (checkpoint is not null) Json.WriteFile(run.ConfigFile, config);
         Console.Error.WriteLine($"Run directory: {run.Path}");
@@ -44,7 +47,7 @@ internal static class TrainCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress).Run(images, checkpoint, cancel.Token));
+            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator).Run(images, checkpoint, cancel.Token));
             Console.Error.WriteLine(outcome switch
             {
                 TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",
@@ -56,6 +59,16 @@ internal static class TrainCommand
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    private static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir)
+    {
+        if (DatasetLoading.IsFolder(dataset))
+            throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist).");
+        var classifier = ShippedClassifiers.For(dataset).Load();
+        var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = dataDir });
+        using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
+        return new TestSetEvaluator(classifier, test.Images);
     }
 
     private static (TrainConfig, RunDirectory?, string?) NewRun(TrainOptions o, ParseResult p)

@@ -40,16 +40,18 @@ internal sealed class TrainOptions
     public readonly Option<long> MaxSteps = Options.Make("--max-steps", "Stop after this many G updates (0 = no limit)", 0L);
     public readonly Option<int> SampleEvery = Options.Make("--sample-every", "Also write a sample grid every N steps (0 = per epoch only)", 0);
     public readonly Option<int> LogEvery = Options.Make("--log-every", "Steps per metrics.jsonl line (losses averaged over them)", Defaults.LogEvery);
+    public readonly Option<int> EvalEvery = Options.Make("--eval-every", "Evaluate (FID etc.) every N epochs and keep checkpoints/best by FID (0 = never)", Defaults.EvalEvery);
+    public readonly Option<int> EvalSamples = Options.Make("--eval-samples", "Generated images per evaluation during training", Defaults.EvalSamples);
     public readonly Option<string> Device = Options.Make("--device", "cpu, or a libtorch device such as cuda:0", Defaults.Device);
     public readonly Option<string?> Resume = Options.Optional<string>("--resume", "Continue the run in this directory exactly where it stopped");
     public readonly Option<bool> DryRun = new("--dry-run") { Description = "Check the options and print the config, then stop" };
 
     /// <summary>Options that may accompany --resume; every other one is fixed by the run's saved config.</summary>
-    public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, DataDir, DryRun];
+    public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, EvalEvery, EvalSamples, DataDir, DryRun];
 
     public IEnumerable<Option> All => [Dataset, DataDir, Channels, Model, GBatchNorm, NoGBatchNorm, DBatchNorm, NoDBatchNorm,
         Loss, Preset, A, B, C, Optimizer, Lr, GLr, DLr, Beta1, Beta2, BatchSize, Epochs, LatentDim, DSteps, Seed,
-        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, Device, Resume, DryRun];
+        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, Device, Resume, DryRun];
 
     /// <summary>Builds the config of a new run from the command line.</summary>
     public TrainConfig ToConfig(ParseResult p, int channels)
@@ -76,6 +78,8 @@ internal sealed class TrainOptions
             MaxSteps = p.GetValue(MaxSteps),
             SampleEvery = p.GetValue(SampleEvery),
             LogEvery = p.GetValue(LogEvery),
+            EvalEvery = p.GetValue(EvalEvery),
+            EvalSamples = p.GetValue(EvalSamples),
             Device = p.GetValue(Device)!,
         };
     }
@@ -88,6 +92,8 @@ internal sealed class TrainOptions
         Threads = p.Given(Threads) ? p.GetValue(Threads) : saved.Threads,
         SampleEvery = p.Given(SampleEvery) ? p.GetValue(SampleEvery) : saved.SampleEvery,
         LogEvery = p.Given(LogEvery) ? p.GetValue(LogEvery) : saved.LogEvery,
+        EvalEvery = p.Given(EvalEvery) ? p.GetValue(EvalEvery) : saved.EvalEvery,
+        EvalSamples = p.Given(EvalSamples) ? p.GetValue(EvalSamples) : saved.EvalSamples,
     };
 
     private LossConfig LossFrom(ParseResult p)

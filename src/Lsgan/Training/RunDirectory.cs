@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lsgan.Metrics;
 using Lsgan.IO;
 
 namespace Lsgan.Training;
@@ -55,25 +57,37 @@ public sealed class RunDirectory
     public void AppendMetrics(MetricsRecord record) =>
         File.AppendAllText(MetricsFile, JsonSerializer.Serialize(record, Json.Compact) + "\n");
 
-    public IReadOnlyList<MetricsRecord> ReadMetrics()
+    /// <summary>An --eval-every line: step and epoch followed by the keys of evaluation.json.</summary>
+    public void AppendEvaluation(EvaluationRecord record)
     {
-        if (!File.Exists(MetricsFile)) return [];
-        return File.ReadLines(MetricsFile)
-            .Where(line => line.Length > 0)
-            .Select(line => JsonSerializer.Deserialize<MetricsRecord>(line, Json.Compact)!)
-            .ToList();
+        var line = new JsonObject { ["step"] = record.Step, ["epoch"] = record.Epoch };
+        foreach (var (key, value) in JsonSerializer.SerializeToNode(record.Evaluation, Json.Compact)!.AsObject())
+            line[key] = value?.DeepClone();
+        File.AppendAllText(MetricsFile, line.ToJsonString(Json.Compact) + "\n");
     }
+
+    /// <summary>The loss lines of metrics.jsonl.</summary>
+    public IReadOnlyList<MetricsRecord> ReadMetrics() =>
+        ReadLines().Where(n => n.ContainsKey("d_loss")).Select(n => n.Deserialize<MetricsRecord>(Json.Compact)!).ToList();
+
+    /// <summary>The evaluation lines of metrics.jsonl.</summary>
+    public IReadOnlyList<EvaluationRecord> ReadEvaluations() =>
+        ReadLines().Where(n => n.ContainsKey("fid")).Select(n => new EvaluationRecord(
+            (long)n["step"]!, (int)n["epoch"]!, n.Deserialize<EvaluationReport>(Json.Compact)!)).ToList();
 
     /// <summary>
     /// Drops metric lines logged after <paramref name="step"/>: a run killed between checkpoints logged
     /// steps that the resumed run will do again.
     /// </summary>
-    public IReadOnlyList<MetricsRecord> TrimMetricsAfter(long step)
+    public void TrimMetricsAfter(long step)
     {
-        var kept = ReadMetrics().Where(r => r.Step <= step).ToList();
-        AtomicFile.WriteAllText(MetricsFile, string.Concat(kept.Select(r => JsonSerializer.Serialize(r, Json.Compact) + "\n")));
-        return kept;
+        var kept = ReadLines().Where(n => (long)n["step"]! <= step);
+        AtomicFile.WriteAllText(MetricsFile, string.Concat(kept.Select(n => n.ToJsonString(Json.Compact) + "\n")));
     }
+
+    private IEnumerable<JsonObject> ReadLines() => File.Exists(MetricsFile)
+        ? File.ReadLines(MetricsFile).Where(line => line.Length > 0).Select(line => JsonNode.Parse(line)!.AsObject()).ToList()
+        : [];
 
     private string Combine(string name) => System.IO.Path.Combine(Path, name);
 

@@ -42,6 +42,12 @@ public sealed record TrainConfig
     /// <summary>Append averaged losses to metrics.jsonl every this many steps; averaging avoids a host sync per step.</summary>
     public int LogEvery { get; init; } = 50;
 
+    /// <summary>Evaluate (FID etc.) every this many epochs and keep the best checkpoint by FID (0 = never).</summary>
+    public int EvalEvery { get; init; }
+
+    /// <summary>Generated images per evaluation during training; fewer than evaluate's 10,000 to keep epochs short.</summary>
+    public int EvalSamples { get; init; } = 2000;
+
     /// <summary>"cpu" (tested) or a libtorch device string such as "cuda:0".</summary>
     public string Device { get; init; } = "cpu";
 
@@ -58,6 +64,8 @@ public sealed record TrainConfig
         if (Threads < 1) errors.Add($"threads must be at least 1, got {Threads}");
         if (MaxSteps < 0) errors.Add($"max steps cannot be negative, got {MaxSteps}");
         if (SampleEvery < 0) errors.Add($"sample-every cannot be negative, got {SampleEvery}");
+        if (EvalEvery < 0) errors.Add($"eval-every cannot be negative, got {EvalEvery}");
+        if (EvalSamples < 10) errors.Add($"eval-samples must be at least 10, got {EvalSamples}");
         if (LogEvery < 1) errors.Add($"log-every must be at least 1, got {LogEvery}");
         return errors;
     }

@@ -16,12 +16,15 @@ public sealed class TrainingSession
     private readonly TrainConfig config;
     private readonly RunDirectory run;
     private readonly IProgress<TrainingProgress>? progress;
+    private readonly IRunEvaluator? evaluator;
     private readonly List<MetricsRecord> records = [];
+    private readonly List<EvaluationRecord> evaluations = [];
+    private double? bestFid;
 
-    public TrainingSession(TrainConfig config, RunDirectory run, IProgress<TrainingProgress>? progress = null)
+    public TrainingSession(TrainConfig config, RunDirectory run, IProgress<TrainingProgress>? progress = null, IRunEvaluator? evaluator = null)
     {
         config.EnsureValid();
-        (this.config, this.run, this.progress) = (config, run, progress);
+        (this.config, this.run, this.progress, this.evaluator) = (config, run, progress, evaluator);
     }
 
     /// <summary>
@@ -39,7 +42,10 @@ public sealed class TrainingSession
         {
             state = Checkpoint.ReadManifest(resumeFrom).State;
             Checkpoint.Restore(resumeFrom, trainer, state);
-            records.AddRange(run.TrimMetricsAfter(state.Step));
+            run.TrimMetricsAfter(state.Step);
+            records.AddRange(run.ReadMetrics());
+            evaluations.AddRange(run.ReadEvaluations());
+            bestFid = state.BestFid;
         }
 
         int k = config.DiscriminatorSteps;
@@ -86,7 +92,10 @@ public sealed class TrainingSession
                 if (epochEnd)
                 {
                     SaveGrid(trainer, fixedNoise, SamplePath($"epoch-{epoch + 1:D4}"));
-                    SaveCheckpoint(trainer, new TrainingState(step, epoch + 1, 0, Seconds(), []));
+                    var next = new TrainingState(step, epoch + 1, 0, Seconds(), []);
+                    if (evaluator is not null && config.EvalEvery > 0 && (epoch + 1) % config.EvalEvery == 0)
+                        Evaluate(trainer, next);
+                    SaveCheckpoint(trainer, next);
                 }
                 if (config.MaxSteps > 0 && step >= config.MaxSteps)
                 {
@@ -135,11 +144,32 @@ public sealed class TrainingSession
             $"Stopped at step {step} ({why}); resume with --resume {run.Path}"));
     }
 
-    private void SaveCheckpoint(GanTrainer trainer, TrainingState state)
+    private void SaveCheckpoint(GanTrainer trainer, TrainingState state, string directory = "latest")
     {
         using var noiseState = trainer.Noise.get_state();
-        Checkpoint.Save(run.LatestCheckpoint, trainer, config, state with { NoiseState = noiseState.data<byte>().ToArray() });
-        if (records.Count > 0) LossPlot.Save(records, run.LossPlotFile, $"{config.Dataset} · {config.Model.Kind} · {config.Loss.Create().Describe()}");
+        state = state with { NoiseState = noiseState.data<byte>().ToArray(), BestFid = bestFid };
+        Checkpoint.Save(Path.Combine(run.CheckpointsDirectory, directory), trainer, config, state);
+        if (records.Count > 0 && directory == "latest")
+            LossPlot.Save(records, evaluations, run.LossPlotFile, $"{config.Dataset} · {config.Model.Kind} · {config.Loss.Create().Describe()}");
+    }
+
+    /// <summary>Scores samples from a fixed noise set and keeps checkpoints/best at the lowest FID.</summary>
+    private void Evaluate(GanTrainer trainer, TrainingState state)
+    {
+        using var scope = NewDisposeScope();
+        using var random = new Generator(unchecked((ulong)config.Seed ^ 0xE7A1UL));
+        var noise = randn([config.EvalSamples, config.Model.LatentDim], generator: random).to(trainer.Noise.device);
+        var images = cat(noise.split(500).Select(z => trainer.Generate(z).cpu()).ToList(), 0);
+        var record = new EvaluationRecord(state.Step, state.Epoch, evaluator!.Evaluate(images));
+        evaluations.Add(record);
+        run.AppendEvaluation(record);
+        progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, records.LastOrDefault(),
+            $"epoch {state.Epoch}: FID {record.Evaluation.Fid:F3}, classes covered {record.Evaluation.ClassesCovered}"));
+        if (bestFid is null || record.Evaluation.Fid < bestFid)
+        {
+            bestFid = record.Evaluation.Fid;
+            SaveCheckpoint(trainer, state, "best");
+        }
     }
 
     private static void SaveGrid(GanTrainer trainer, Tensor fixedNoise, string path)

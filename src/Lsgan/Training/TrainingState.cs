@@ -6,4 +6,5 @@ namespace Lsgan.Training;
 /// <param name="StepInEpoch">G updates done in the epoch under way.</param>
 /// <param name="ElapsedSeconds">Training time so far, summed over resumed sessions.</param>
 /// <param name="NoiseState">The noise generator's state (libtorch's byte tensor).</param>
-public sealed record TrainingState(long Step, int Epoch, int StepInEpoch, double ElapsedSeconds, byte[] NoiseState);
+/// <param name="BestFid">Lowest FID seen by --eval-every so far (its checkpoint is checkpoints/best).</param>
+public sealed record TrainingState(long Step, int Epoch, int StepInEpoch, double ElapsedSeconds, byte[] NoiseState, double? BestFid = null);
