@@ -33,5 +33,5 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
         yield return ("flatten", Flatten());
     }
 
-    public override Tensor forward(Tensor images) => score.forward(features.forward(images));
+    public override Tensor forward(Tensor images) => score.call(features.call(images));
 }

@@ -36,5 +36,5 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
     }
 
     public override Tensor forward(Tensor z) =>
-        upsample.forward(project.forward(z).view(z.shape[0], 128, 7, 7));
+        upsample.call(project.call(z).view(z.shape[0], 128, 7, 7));
 }

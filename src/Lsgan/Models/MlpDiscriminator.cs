@@ -29,5 +29,5 @@ public sealed class MlpDiscriminator : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor images) => layers.forward(images);
+    public override Tensor forward(Tensor images) => layers.call(images);
 }

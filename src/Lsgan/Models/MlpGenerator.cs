@@ -38,7 +38,7 @@ public sealed class MlpGenerator : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor z)
     {
-        var flat = layers.forward(z);
+        var flat = layers.call(z);
         return flat.view([z.shape[0], .. imageShape]);
     }
 }
