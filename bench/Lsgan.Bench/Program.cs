@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lsgan.Bench;
+using Lsgan.Models;
+using static TorchSharp.torch;
+
+// Usage: dotnet run -c Release --project bench/Lsgan.Bench [-- --threads N] [--quick] [--no-peer] [--long-steps N]
+// Measures, in one run: our training loop and the PyTorch peer per model and batch, the GEMM ceiling,
+// memory over a long run and evaluation time; writes bench/results.json and bench/results.md.
+var arguments = args.ToList();
+int threads = IntArgument("--threads", Environment.ProcessorCount);
+bool quick = arguments.Contains("--quick");
+bool runPeer = !arguments.Contains("--no-peer");
+long longSteps = IntArgument("--long-steps", quick ? 200 : 10_000);
+string benchDirectory = FindBenchDirectory();
+
+set_num_threads(threads);
+int warmup = quick ? 3 : 20, blocks = quick ? 2 : 5;
+var stepsPerBlock = new Dictionary<(string, int), int>
+{
+    [("mlp", 64)] = 150, [("mlp", 256)] = 40, [("dcgan", 64)] = 40, [("dcgan", 256)] = 10,
+};
+string[] modelNames = ["mlp", "dcgan"];
+int[] batchSizes = [64, 256];
+
+using var images = rand(60_000, 1, 28, 28) * 2 - 1;
+var gemm = GemmRate.Measure();
+Console.Error.WriteLine($"GEMM 2048²: {gemm.Median:F1} GFLOP/s (min {gemm.Min:F1}, max {gemm.Max:F1}) at {threads} threads");
+
+var peer = runPeer ? PytorchPeer.Run(benchDirectory, threads, string.Join(',', modelNames), string.Join(',', batchSizes), warmup, blocks) : null;
+
+var cases = new JsonArray();
+foreach (string model in modelNames)
+{
+    using var models = ModelFactory.Create(ThroughputBench.Config(model, 64, threads).Model, 0);
+    long gMacs = FlopCounter.ForwardMacs(models.Generator, 100), dMacs = FlopCounter.ForwardMacs(models.Discriminator, 1, 28, 28);
+    long flops = FlopCounter.TrainingStepFlops(gMacs, dMacs);
+    foreach (int batch in batchSizes)
+    {
+        int steps = quick ? 5 : stepsPerBlock[(model, batch)];
+        var ours = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps);
+        double? theirs = PytorchPeer.ImagesPerSecond(peer, model, batch);
+        double achieved = ours.Full.Median * flops / 1e9;
+        var row = new JsonObject
+        {
+            ["model"] = model, ["batch"] = batch,
+            ["ours_img_s"] = Math.Round(ours.Full.Median, 1), ["ours_img_s_min"] = Math.Round(ours.Full.Min, 1), ["ours_img_s_max"] = Math.Round(ours.Full.Max, 1),
+            ["compute_only_img_s"] = Math.Round(ours.ComputeOnly.Median, 1),
+            ["non_compute_share"] = Math.Round(ours.NonComputeShare, 4),
+            ["pytorch_img_s"] = theirs is null ? null : Math.Round(theirs.Value, 1),
+            ["ratio"] = theirs is null ? null : Math.Round(ours.Full.Median / theirs.Value, 3),
+            ["g_fwd_macs"] = gMacs, ["d_fwd_macs"] = dMacs, ["flops_per_image_step"] = flops,
+            ["achieved_gflops"] = Math.Round(achieved, 1),
+            ["gemm_fraction"] = Math.Round(achieved / gemm.Median, 3),
+            ["steps_per_block"] = steps, ["blocks"] = blocks,
+        };
+        cases.Add(row);
+        Console.Error.WriteLine(row.ToJsonString());
+    }
+}
+
+var memory = MemoryBench.Measure("mlp", 64, threads, images, longSteps);
+Console.Error.WriteLine($"memory over {memory.Steps} mlp steps: {memory.StartMb:F0} → {memory.EndMb:F0} MB (peak {memory.PeakMb:F0})");
+double evaluateSeconds = EvaluateBench.MeasureSeconds(images);
+Console.Error.WriteLine($"evaluate 10,000 samples: {evaluateSeconds:F1} s");
+
+var result = new JsonObject
+{
+    ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm") + " UTC",
+    ["threads"] = threads,
+    ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+    ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(),
+    ["gemm_gflops"] = Math.Round(gemm.Median, 1), ["gemm_gflops_min"] = Math.Round(gemm.Min, 1), ["gemm_gflops_max"] = Math.Round(gemm.Max, 1),
+    ["pytorch_version"] = peer?["torch_version"]?.DeepClone(), ["pytorch_blas"] = peer?["blas"]?.DeepClone(),
+    ["pytorch_gemm_gflops"] = peer?["gemm_gflops"]?.DeepClone(),
+    ["cases"] = cases,
+    ["memory"] = new JsonObject
+    {
+        ["model"] = memory.Model, ["batch"] = memory.Batch, ["steps"] = memory.Steps,
+        ["start_mb"] = Math.Round(memory.StartMb), ["end_mb"] = Math.Round(memory.EndMb), ["peak_mb"] = Math.Round(memory.PeakMb),
+        ["samples"] = new JsonArray(memory.Samples.Select(s => (JsonNode)new JsonArray(s.Step, Math.Round(s.Mb))).ToArray()),
+    },
+    ["evaluate_10k_seconds"] = Math.Round(evaluateSeconds, 2),
+};
+string suffix = quick ? "-quick" : "";
+File.WriteAllText(Path.Combine(benchDirectory, $"results{suffix}.json"), result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+File.WriteAllText(Path.Combine(benchDirectory, $"results{suffix}.md"), ResultsMarkdown.Render(result));
+Console.WriteLine(ResultsMarkdown.Render(result));
+return 0;
+
+int IntArgument(string name, int fallback)
+{
+    int index = arguments.IndexOf(name);
+    return index >= 0 && index + 1 < arguments.Count && int.TryParse(arguments[index + 1], out int value) ? value : fallback;
+}
+
+static string FindBenchDirectory()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "bench", "pytorch_peer.py"))) return Path.Combine(dir.FullName, "bench");
+    }
+    return Path.Combine(Directory.GetCurrentDirectory(), "bench");
+}

@@ -1,0 +1,36 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Lsgan.Bench;
+
+/// <summary>Renders results.json as the Markdown table committed as bench/results.md.</summary>
+public static class ResultsMarkdown
+{
+    public static string Render(JsonObject result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"# Benchmark results ({result["date"]})");
+        text.AppendLine();
+        text.AppendLine($"Machine: {result["machine"]}; libtorch threads: {result["threads"]}; TorchSharp {result["torchsharp"]}.");
+        text.AppendLine($"GEMM 2048² float32 through libtorch: **{result["gemm_gflops"]} GFLOP/s** (min {result["gemm_gflops_min"]}, max {result["gemm_gflops_max"]}).");
+        text.AppendLine($"Peer: PyTorch {result["pytorch_version"] ?? "(not run)"}, {result["pytorch_blas"] ?? ""}; its GEMM: {result["pytorch_gemm_gflops"] ?? "-"} GFLOP/s.");
+        text.AppendLine();
+        text.AppendLine("| model | batch | ours img/s (min–max) | PyTorch img/s | ours / PyTorch | GFLOP/s | of GEMM | bare step img/s | non-compute share |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var row in result["cases"]!.AsArray().Select(r => r!.AsObject()))
+        {
+            text.AppendLine($"| {row["model"]} | {row["batch"]} | {row["ours_img_s"]} ({row["ours_img_s_min"]}–{row["ours_img_s_max"]}) | " +
+                $"{row["pytorch_img_s"]?.ToString() ?? "-"} | {row["ratio"]?.ToString() ?? "-"} | {row["achieved_gflops"]} | " +
+                $"{(double)row["gemm_fraction"]!:P0} | {row["compute_only_img_s"]} | {(double)row["non_compute_share"]!:P1} |");
+        }
+        var memory = result["memory"]!.AsObject();
+        text.AppendLine();
+        text.AppendLine($"Memory over {memory["steps"]} steps of {memory["model"]} (batch {memory["batch"]}): resident {memory["start_mb"]} MB after the first sample, " +
+            $"{memory["end_mb"]} MB at the end, peak {memory["peak_mb"]} MB.");
+        text.AppendLine($"Evaluation of 10,000 generated vs 10,000 real images (generate, features, all metrics): {result["evaluate_10k_seconds"]} s.");
+        text.AppendLine();
+        text.AppendLine("FLOPs per image per step = 2 × (3 × G forward MACs + 9 × D forward MACs): G forward and backward, and three D passes (real, detached fake, fake for G) with their backward. " +
+            "\"Bare step\" is GanTrainer.Step on ready batches; the non-compute share is 1 − ours / bare step.");
+        return text.ToString();
+    }
+}
