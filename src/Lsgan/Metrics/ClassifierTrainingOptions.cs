@@ -2,14 +2,14 @@ namespace Lsgan.Metrics;
 
 /// <summary>
 /// How <see cref="ClassifierTrainer"/> trains a <see cref="FeatureClassifier"/>. The defaults reach the
-/// accuracy targets (≥ 99 % MNIST, ≥ 91 % Fashion-MNIST) in a few minutes on a 2-core CPU.
+/// accuracy targets (≥ 99 % MNIST, ≥ 91 % Fashion-MNIST) in about 3–5 minutes on a 2-core CPU.
 /// </summary>
 public sealed record ClassifierTrainingOptions
 {
     /// <summary>The network's shape.</summary>
     public FeatureClassifierConfig Model { get; init; } = new();
 
-    /// <summary>4 epochs: with batch norm and a one-cycle schedule the test accuracy has levelled off by then.</summary>
+    /// <summary>4 epochs: with batch norm and a one-cycle schedule this reached 99.56 % on MNIST and 93.01 % on Fashion-MNIST.</summary>
     public int Epochs { get; init; } = 4;
 
     /// <summary>128 images per step: small enough for many updates per epoch, large enough for stable batch statistics.</summary>
@@ -25,13 +25,18 @@ public sealed record ClassifierTrainingOptions
     public long Seed { get; init; }
 
     /// <summary>
-    /// Intra-op threads for libtorch while training (restored afterwards). On a 2-core machine that another
-    /// job is also using, 1 can be several times faster than 2.
+    /// Intra-op threads for libtorch while training (restored afterwards). On an idle 2-core machine 2 threads
+    /// train an epoch of 60,000 images in about 40 s and 1 thread in about 70 s; but when another job is
+    /// using a core, 2 threads wait on each other and were 5× slower than 1.
     /// </summary>
     public int Threads { get; init; } = 2;
 
-    /// <summary>Random whole-pixel shifts of up to 2 pixels: cheap, and worth a few tenths of a percent on MNIST.</summary>
-    public bool Augment { get; init; } = true;
+    /// <summary>
+    /// Random whole-pixel shifts of up to 2 pixels. Off by default: in 4-epoch trials they left MNIST unchanged
+    /// (99.52 % with, 99.56 % without) and cost Fashion-MNIST a point (91.97 % with, 93.01 % without), whose
+    /// garments are centred. Worth trying for longer runs, where they counter overfitting.
+    /// </summary>
+    public bool Augment { get; init; }
 
     /// <summary>Returns every problem with the options at once; empty when they are valid.</summary>
     public IReadOnlyList<string> Validate()

@@ -9,6 +9,10 @@ namespace Lsgan.Metrics;
 /// real neighbour (itself excluded):
 /// density = (1 / kM) Σⱼ Σᵢ 1[‖Yⱼ − Xᵢ‖ ≤ rᵢ] and coverage = (1 / N) Σᵢ 1[∃ j: ‖Yⱼ − Xᵢ‖ ≤ rᵢ].
 /// </summary>
+/// <remarks>
+/// Balls are closed (≤), as in <see cref="PrecisionRecall"/>; the authors' code uses &lt;, which differs only
+/// for a sample lying exactly on a boundary. Real features need more than k samples.
+/// </remarks>
 public static class DensityCoverage
 {
     /// <summary>k = 5, the paper's choice: for two large equal-size samples of one distribution, expected coverage is then 1 − 2⁻⁵ ≈ 0.97.</summary>
@@ -29,7 +33,7 @@ public static class DensityCoverage
 
         var realRadii = PairwiseDistances.KthNeighbourDistances(real, k, maxBlockElements);
 
-        // Rows are real samples here so that coverage is a per-row minimum over generated samples.
+        // Rows are real samples here, so a real ball's coverage is an any() along its own row.
         long ballMemberships = 0;
         var covered = zeros(real.shape[0], ScalarType.Bool);
         PairwiseDistances.ForEachBlock(real, generated, maxBlockElements, (distances, start) =>
