@@ -41,7 +41,7 @@ internal static class EvaluateCommand
             var report = GanEvaluator.Evaluate(network, test.Images, generated, p.GetValue(seed));
             var floor = FloorCache.Get(fetcher, dataset, network, sha, p.GetValue(count), p.GetValue(seed));
 
-            string runRoot = RunRootOf(source);
+            string runRoot = Checkpoint.RunDirectoryOf(source);
             var json = JsonSerializer.SerializeToNode(report, Json.Indented)!.AsObject();
             json["dataset"] = dataset;
             json["step"] = generator.State.Step;
@@ -55,12 +55,5 @@ internal static class EvaluateCommand
             return 0;
         });
         return command;
-    }
-
-    private static string RunRootOf(string source)
-    {
-        string checkpoint = Path.GetFullPath(Checkpoint.Resolve(source));
-        var parent = Directory.GetParent(checkpoint);
-        return parent?.Name == "checkpoints" && parent.Parent is not null ? parent.Parent.FullName : checkpoint;
     }
 }

@@ -31,7 +31,7 @@ internal static class GenerateCommand
             using var generator = TrainedGenerator.Load(source, p.GetValue(device)!);
             using var images = generator.Sample(p.GetValue(count), p.GetValue(seed));
 
-            string grid = p.GetValue(output) ?? Path.Combine(RunRoot(source), "generated", $"seed-{p.GetValue(seed)}.png");
+            string grid = p.GetValue(output) ?? Path.Combine(Checkpoint.RunDirectoryOf(source), "generated", $"seed-{p.GetValue(seed)}.png");
             WriteFiles(() =>
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(grid))!);
@@ -52,13 +52,6 @@ internal static class GenerateCommand
         return command;
     }
 
-    // Generated files go beside the run's checkpoints folder, whichever path the user gave.
-    private static string RunRoot(string source)
-    {
-        string checkpoint = Path.GetFullPath(Checkpoint.Resolve(source));
-        var parent = Directory.GetParent(checkpoint);
-        return parent?.Name == "checkpoints" && parent.Parent is not null ? parent.Parent.FullName : checkpoint;
-    }
 
     private static void WriteFiles(Action write)
     {

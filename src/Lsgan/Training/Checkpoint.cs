@@ -62,6 +62,17 @@ public static class Checkpoint
         throw new LsganException($"{path} is not a run directory or checkpoint (no {ManifestFile} found in it or its checkpoints/latest).");
     }
 
+    /// <summary>
+    /// The run directory a checkpoint belongs to (RUN for RUN/checkpoints/NAME), or the checkpoint
+    /// directory itself when it stands alone: where outputs made from it (evaluation.json, generated/) go.
+    /// </summary>
+    public static string RunDirectoryOf(string path)
+    {
+        string checkpoint = Path.GetFullPath(Resolve(path));
+        var parent = Directory.GetParent(checkpoint);
+        return parent?.Name == "checkpoints" && parent.Parent is not null ? parent.Parent.FullName : checkpoint;
+    }
+
     public static CheckpointManifest ReadManifest(string checkpoint)
     {
         var manifest = Json.ReadFile<CheckpointManifest>(Path.Combine(checkpoint, ManifestFile), "checkpoint state");
