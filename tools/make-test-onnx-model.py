@@ -11,6 +11,7 @@ only when the models must change, and commit the .onnx files it writes:
 Files written:
   tiny-inception.onnx   images [N,3,299,299] -> pool3 [N,8] and pool3_4d [N,8,1,1] (the same values)
   tiny-any-size.onnx    the same graph with input [N,3,H,W] (no fixed size, like a resize-inside export)
+  tiny-batch-of-4.onnx  the same graph with input [4,3,299,299] (exported with a fixed batch)
   wrong-channels.onnx   input [N,1,28,28]: not an RGB image model
   wrong-output.onnx     input as Inception, but output [N,3,299,299]: not a feature vector
 
@@ -41,7 +42,7 @@ B = [0.0, 0.1, -0.1, 0.0, 0.5, -0.5, 0.0, 0.25]
 CORNER = 16
 
 
-def feature_model(height, width):
+def feature_model(batch, height, width):
     nodes = [
         # [N, 3, H, W] -> [N, 3, 1, 1] -> [N, 3]
         helper.make_node("GlobalAveragePool", ["images"], ["whole_mean"]),
@@ -68,10 +69,10 @@ def feature_model(height, width):
     return helper.make_graph(
         nodes,
         "tiny_inception",
-        [helper.make_tensor_value_info("images", TensorProto.FLOAT, ["N", 3, height, width])],
+        [helper.make_tensor_value_info("images", TensorProto.FLOAT, [batch, 3, height, width])],
         [
-            helper.make_tensor_value_info("pool3", TensorProto.FLOAT, ["N", 8]),
-            helper.make_tensor_value_info("pool3_4d", TensorProto.FLOAT, ["N", 8, 1, 1]),
+            helper.make_tensor_value_info("pool3", TensorProto.FLOAT, [batch, 8]),
+            helper.make_tensor_value_info("pool3_4d", TensorProto.FLOAT, [batch, 8, 1, 1]),
         ],
         initializers,
     )
@@ -112,8 +113,9 @@ def save(graph, folder, name):
 def main():
     folder = sys.argv[1] if len(sys.argv) > 1 else "tests/Lsgan.Tests/Metrics/OnnxModels"
     os.makedirs(folder, exist_ok=True)
-    save(feature_model(299, 299), folder, "tiny-inception.onnx")
-    save(feature_model("H", "W"), folder, "tiny-any-size.onnx")
+    save(feature_model("N", 299, 299), folder, "tiny-inception.onnx")
+    save(feature_model("N", "H", "W"), folder, "tiny-any-size.onnx")
+    save(feature_model(4, 299, 299), folder, "tiny-batch-of-4.onnx")
     save(wrong_channels_model(), folder, "wrong-channels.onnx")
     save(wrong_output_model(), folder, "wrong-output.onnx")
 

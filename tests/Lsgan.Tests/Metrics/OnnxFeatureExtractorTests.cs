@@ -114,6 +114,17 @@ public class OnnxFeatureExtractorTests
     }
 
     [Fact]
+    public void Given_a_model_exported_with_a_fixed_batch_when_the_count_is_not_a_multiple_then_the_last_batch_is_padded_and_cut()
+    {
+        using var fixedBatch = Open("tiny-batch-of-4.onnx", new OnnxFeatureExtractorOptions { BatchSize = 50 });
+        using var images = Images(5, 3, seed: 7);
+
+        using var features = fixedBatch.Extract(images);
+
+        AssertFeatures(images, features, 299, OnnxInputNormalization.ZeroToOne);
+    }
+
+    [Fact]
     public void Given_a_model_without_a_fixed_input_size_when_a_size_is_requested_then_images_are_resized_to_it()
     {
         using var sized = Open("tiny-any-size.onnx", new OnnxFeatureExtractorOptions { InputSize = 64 });
