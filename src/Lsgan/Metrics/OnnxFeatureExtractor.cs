@@ -150,8 +150,15 @@ public sealed class OnnxFeatureExtractor : IDisposable
 
     private static string Sha256Of(string path)
     {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LsganException($"Cannot read the feature model '{path}': {FirstLine(e.Message)}", e);
+        }
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
