@@ -20,11 +20,13 @@ internal static class EvaluateCommand
         var seed = Options.Make("--seed", "Seed of z and of the metrics' subsets", 0);
         var dataDir = Options.Optional<string>("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
         var classifier = ClassifierOption.Create();
-        var threads = Options.Make("--threads", "libtorch threads", Environment.ProcessorCount);
+        var threads = Options.Make("--threads", "libtorch (and ONNX Runtime) threads", Environment.ProcessorCount);
+        var featureModel = new FeatureModelOptions();
         var command = new Command("evaluate", "FID, precision/recall, density/coverage, KID, class coverage and classifier score of a run; writes evaluation.json.")
         {
             run, count, seed, dataDir, classifier, threads,
         };
+        foreach (var option in featureModel.All) command.Options.Add(option);
         command.SetAction(p =>
         {
             TorchSharp.torch.set_num_threads(Math.Max(1, p.GetValue(threads)));
@@ -34,23 +36,26 @@ internal static class EvaluateCommand
             string dataset = Checkpoint.ReadManifest(Checkpoint.Resolve(source)).Config.Dataset;
             var (network, sha) = ClassifierOption.Load(p.GetValue(classifier), dataset);
             using var _ = network;
+            using var features = featureModel.Open(p, p.GetValue(threads));
 
             var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = p.GetValue(dataDir) });
             using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
             using var generated = generator.Sample(p.GetValue(count), p.GetValue(seed));
-            var report = GanEvaluator.Evaluate(network, test.Images, generated, p.GetValue(seed));
-            var floor = FloorCache.Get(fetcher, dataset, network, sha, p.GetValue(count), p.GetValue(seed));
+            var report = GanEvaluator.Evaluate(network, features, test.Images, generated, p.GetValue(seed));
+            var floor = FloorCache.Get(fetcher, dataset, network, sha, features, p.GetValue(count), p.GetValue(seed));
 
             string runRoot = Checkpoint.RunDirectoryOf(source);
             var json = JsonSerializer.SerializeToNode(report, Json.Indented)!.AsObject();
             json["dataset"] = dataset;
             json["step"] = generator.State.Step;
             json["classifier_sha256"] = sha;
+            FeatureModelOptions.Describe(json, features);
             json["seed"] = p.GetValue(seed);
             json["real_floor"] = JsonSerializer.SerializeToNode(floor, Json.Indented);
             AtomicFile.WriteAllText(Path.Combine(runRoot, "evaluation.json"), json.ToJsonString(Json.Indented));
 
             EvaluationTable.Write(($"run (step {generator.State.Step})", report), ("real floor", floor));
+            if (features is not null) Console.WriteLine(FeatureModelOptions.Summary(features));
             Console.WriteLine($"Wrote {Path.Combine(runRoot, "evaluation.json")} in {clock.Elapsed.TotalSeconds:F1} s.");
             return 0;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lsgan.Cli.Output;
 using Lsgan.IO;
 using Lsgan.Metrics;
@@ -17,21 +18,34 @@ internal static class FidCommand
         var classifier = ClassifierOption.Create();
         var seed = Options.Make("--seed", "Seed of the metrics' subsets", 0);
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON (the keys of evaluation.json)" };
-        var threads = Options.Make("--threads", "libtorch threads", Environment.ProcessorCount);
+        var threads = Options.Make("--threads", "libtorch (and ONNX Runtime) threads", Environment.ProcessorCount);
+        var featureModel = new FeatureModelOptions();
         var command = new Command("fid", "FID and the other metrics between two image sets (images are converted to 28x28 grayscale).")
         {
             first, second, dataset, classifier, seed, json, threads,
         };
+        foreach (var option in featureModel.All) command.Options.Add(option);
         command.SetAction(p =>
         {
             TorchSharp.torch.set_num_threads(Math.Max(1, p.GetValue(threads)));
+            // The feature model first: a wrong path or option then fails before anything slow is loaded.
+            using var features = featureModel.Open(p, p.GetValue(threads));
             var (network, _) = ClassifierOption.Load(p.GetValue(classifier), p.GetValue(dataset)!);
             using var _ = network;
             using var reference = ImageSetLoading.Load(p.GetValue(first)!);
             using var generated = ImageSetLoading.Load(p.GetValue(second)!);
-            var report = GanEvaluator.Evaluate(network, reference, generated, p.GetValue(seed));
-            if (p.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(report, Json.Indented));
-            else EvaluationTable.Write(("generated vs reference", report));
+            var report = GanEvaluator.Evaluate(network, features, reference, generated, p.GetValue(seed));
+            if (p.GetValue(json))
+            {
+                var node = JsonSerializer.SerializeToNode(report, Json.Indented)!.AsObject();
+                FeatureModelOptions.Describe(node, features);
+                Console.WriteLine(node.ToJsonString(Json.Indented));
+            }
+            else
+            {
+                EvaluationTable.Write(("generated vs reference", report));
+                if (features is not null) Console.WriteLine(FeatureModelOptions.Summary(features));
+            }
             return 0;
         });
         return command;

@@ -1,8 +1,9 @@
 namespace Lsgan.Metrics;
 
 /// <summary>
-/// Every metric of one generated set against one real set, on the feature classifier's 128-d layer.
-/// Serialised with snake_case keys as evaluation.json.
+/// Every metric of one generated set against one real set: the distances on the feature classifier's 128-d
+/// layer, or on an ONNX model's features (<see cref="OnnxFeatureExtractor"/>) when one is given; the class
+/// metrics always on the classifier's logits. Serialised with snake_case keys as evaluation.json.
 /// </summary>
 /// <param name="Fid">Fréchet distance of the feature Gaussians (lower is better).</param>
 /// <param name="Precision">Share of generated samples inside the real manifold (Kynkäänniemi et al. 2019, k = 3).</param>

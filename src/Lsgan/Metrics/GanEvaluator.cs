@@ -16,6 +16,22 @@ public static class GanEvaluator
         return Evaluate(realFeatures, generatedFeatures, generatedLogits, classifier.Config.ClassCount, seed);
     }
 
+    /// <summary>
+    /// The same with FID, precision/recall, density/coverage and KID on <paramref name="featureModel"/>'s
+    /// features (e.g. Inception's pool3, for the standard FID) when one is given; class coverage and the
+    /// classifier score always come from the classifier's logits, which an arbitrary feature model lacks.
+    /// </summary>
+    public static EvaluationReport Evaluate(
+        FeatureClassifier classifier, OnnxFeatureExtractor? featureModel, Tensor realImages, Tensor generatedImages, int seed = 0)
+    {
+        if (featureModel is null) return Evaluate(classifier, realImages, generatedImages, seed);
+        using var scope = NewDisposeScope();
+        var (_, generatedLogits) = ClassifierFeatures.Extract(classifier, generatedImages);
+        var realFeatures = featureModel.Extract(realImages);
+        var generatedFeatures = featureModel.Extract(generatedImages);
+        return Evaluate(realFeatures, generatedFeatures, generatedLogits, classifier.Config.ClassCount, seed);
+    }
+
     /// <summary>The same from features already extracted (real features may come from a cache).</summary>
     public static EvaluationReport Evaluate(Tensor realFeatures, Tensor generatedFeatures, Tensor generatedLogits, int classCount, int seed = 0)
     {

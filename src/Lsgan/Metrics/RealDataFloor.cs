@@ -9,13 +9,21 @@ namespace Lsgan.Metrics;
 public static class RealDataFloor
 {
     /// <summary>Compares <paramref name="count"/> training images (a seeded random subset) with <paramref name="testImages"/>.</summary>
-    public static EvaluationReport Compute(FeatureClassifier classifier, Tensor trainImages, Tensor testImages, int count, int seed = 0)
+    public static EvaluationReport Compute(FeatureClassifier classifier, Tensor trainImages, Tensor testImages, int count, int seed = 0) =>
+        Compute(classifier, null, trainImages, testImages, count, seed);
+
+    /// <summary>
+    /// The same with the distances on <paramref name="featureModel"/>'s features when one is given, so the floor
+    /// stays comparable with a run evaluated through the same model.
+    /// </summary>
+    public static EvaluationReport Compute(
+        FeatureClassifier classifier, OnnxFeatureExtractor? featureModel, Tensor trainImages, Tensor testImages, int count, int seed = 0)
     {
         if (count < 2 || count > trainImages.shape[0])
             throw new LsganException($"The real-data floor needs between 2 and {trainImages.shape[0]} training images, not {count}.");
         using var scope = NewDisposeScope();
         using var random = new Generator(unchecked((ulong)seed + 17));
         var subset = trainImages.index_select(0, randperm(trainImages.shape[0], generator: random).narrow(0, 0, count));
-        return GanEvaluator.Evaluate(classifier, testImages, subset, seed);
+        return GanEvaluator.Evaluate(classifier, featureModel, testImages, subset, seed);
     }
 }
