@@ -32,7 +32,7 @@ public sealed class ShippedClassifierRealDataTests
     }
 
     [Fact]
-    public void Real_images_score_best_then_one_class_then_a_repeated_image_and_noise_and_coverage_catches_the_single_class()
+    public void Bad_image_sets_score_far_from_real_images_and_class_coverage_catches_the_single_class()
     {
         using var classifier = ShippedClassifiers.For("fashion-mnist").Load();
         using var train = Load(DatasetSplit.Train);
@@ -50,13 +50,22 @@ public sealed class ShippedClassifierRealDataTests
         var repeatedReport = GanEvaluator.Evaluate(classifier, reference, repeated);
         var noiseReport = GanEvaluator.Evaluate(classifier, reference, noise);
 
-        Assert.True(realReport.Fid < oneClassReport.Fid, $"real {realReport.Fid} vs one class {oneClassReport.Fid}");
-        Assert.True(oneClassReport.Fid < repeatedReport.Fid, $"one class {oneClassReport.Fid} vs repeated {repeatedReport.Fid}");
-        Assert.True(oneClassReport.Fid < noiseReport.Fid, $"one class {oneClassReport.Fid} vs noise {noiseReport.Fid}");
+        // FID: every bad set is far (>20x) from the real-data figure, and one repeated image is worse than a whole class.
+        // (FID alone ranks uniform noise slightly better than a single class on these features — measured 926 vs 956 —
+        // which is why recall, coverage and class coverage are reported beside it.)
+        foreach (var bad in new[] { oneClassReport, repeatedReport, noiseReport })
+            Assert.True(bad.Fid > 20 * realReport.Fid, $"bad set FID {bad.Fid} vs real {realReport.Fid}");
+        Assert.True(repeatedReport.Fid > oneClassReport.Fid, $"repeated {repeatedReport.Fid} vs one class {oneClassReport.Fid}");
+        // Class coverage catches the single class: at most 2 classes (sneakers pass for sandals) and KL near log 10 = 2.30.
         Assert.Equal(10, realReport.ClassesCovered);
-        Assert.Equal(1, oneClassReport.ClassesCovered);
-        Assert.True(oneClassReport.ClassKl > 2.0, $"KL {oneClassReport.ClassKl} should be near log 10 = 2.30");
-        Assert.True(realReport.Recall > oneClassReport.Recall && realReport.Coverage > oneClassReport.Coverage);
+        Assert.True(realReport.ClassKl < 0.05, $"real KL {realReport.ClassKl}");
+        Assert.InRange(oneClassReport.ClassesCovered, 1, 2);
+        Assert.True(oneClassReport.ClassKl > 2.0, $"one class KL {oneClassReport.ClassKl}");
+        // Recall and coverage: near zero for noise and a repeated image, low for one class, high for real images.
+        Assert.True(realReport.Coverage > 0.9 && realReport.Recall > 0.8, $"real coverage {realReport.Coverage}, recall {realReport.Recall}");
+        Assert.True(oneClassReport.Coverage < 0.2, $"one class coverage {oneClassReport.Coverage}");
+        foreach (var bad in new[] { repeatedReport, noiseReport })
+            Assert.True(bad.Recall < 0.01 && bad.Coverage < 0.05, $"recall {bad.Recall}, coverage {bad.Coverage}");
     }
 
     private static ImageDataset Load(DatasetSplit split) =>
