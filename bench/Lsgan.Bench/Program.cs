@@ -59,6 +59,26 @@ foreach (string model in modelNames)
     }
 }
 
+// Optimisations measured side by side: name, model, batch, the config change that turns them off.
+var variants = new JsonArray();
+foreach (var (name, model, batch, off) in new (string, string, int, Func<Lsgan.Training.TrainConfig, Lsgan.Training.TrainConfig>)[]
+{
+    ("joint D pass (mlp, no BN in D)", "mlp", 64, c => c with { JointDiscriminatorPass = false }),
+})
+{
+    int steps = quick ? 5 : stepsPerBlock[(model, batch)];
+    var with = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps);
+    var without = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps, off);
+    var row = new JsonObject
+    {
+        ["optimisation"] = name, ["model"] = model, ["batch"] = batch,
+        ["with_img_s"] = Math.Round(with.Full.Median, 1), ["without_img_s"] = Math.Round(without.Full.Median, 1),
+        ["speedup"] = Math.Round(with.Full.Median / without.Full.Median, 3),
+    };
+    variants.Add(row);
+    Console.Error.WriteLine(row.ToJsonString());
+}
+
 var memory = MemoryBench.Measure("mlp", 64, threads, images, longSteps);
 Console.Error.WriteLine($"memory over {memory.Steps} mlp steps: {memory.StartMb:F0} → {memory.EndMb:F0} MB (peak {memory.PeakMb:F0})");
 double evaluateSeconds = EvaluateBench.MeasureSeconds(images);
@@ -74,6 +94,7 @@ var result = new JsonObject
     ["pytorch_version"] = peer?["torch_version"]?.DeepClone(), ["pytorch_blas"] = peer?["blas"]?.DeepClone(),
     ["pytorch_gemm_gflops"] = peer?["gemm_gflops"]?.DeepClone(),
     ["cases"] = cases,
+    ["variants"] = variants,
     ["memory"] = new JsonObject
     {
         ["model"] = memory.Model, ["batch"] = memory.Batch, ["steps"] = memory.Steps,

@@ -23,6 +23,11 @@ public static class ResultsMarkdown
                 $"{row["pytorch_img_s"]?.ToString() ?? "-"} | {row["ratio"]?.ToString() ?? "-"} | {row["achieved_gflops"]} | " +
                 $"{(double)row["gemm_fraction"]!:P0} | {row["compute_only_img_s"]} | {(double)row["non_compute_share"]!:P1} |");
         }
+        text.AppendLine();
+        text.AppendLine("| optimisation | model | batch | with (img/s) | without (img/s) | speed-up |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
+        foreach (var row in result["variants"]!.AsArray().Select(r => r!.AsObject()))
+            text.AppendLine($"| {row["optimisation"]} | {row["model"]} | {row["batch"]} | {row["with_img_s"]} | {row["without_img_s"]} | {row["speedup"]} |");
         var memory = result["memory"]!.AsObject();
         text.AppendLine();
         text.AppendLine($"Memory over {memory["steps"]} steps of {memory["model"]} (batch {memory["batch"]}): resident {memory["start_mb"]} MB after the first sample, " +

@@ -28,9 +28,10 @@ public static class ThroughputBench
         Threads = threads,
     };
 
-    public static Result Measure(string model, int batch, int threads, Tensor images, int warmup, int blocks, int stepsPerBlock)
+    public static Result Measure(string model, int batch, int threads, Tensor images, int warmup, int blocks, int stepsPerBlock,
+        Func<TrainConfig, TrainConfig>? variant = null)
     {
-        var config = Config(model, batch, threads) with { MaxSteps = warmup + blocks * stepsPerBlock };
+        var config = (variant ?? (c => c))(Config(model, batch, threads)) with { MaxSteps = warmup + blocks * stepsPerBlock };
         string directory = Path.Combine(Path.GetTempPath(), $"lsgan-bench-{Guid.NewGuid():N}");
         try
         {

@@ -1,0 +1,66 @@
+using Lsgan.Models;
+using Lsgan.Training;
+using static TorchSharp.torch;
+
+namespace Lsgan.Tests.Training;
+
+public class GanTrainerTests
+{
+    private static TrainConfig Config(bool joint, bool dBatchNorm) => new()
+    {
+        Model = new ModelConfig("mlp", LatentDim: 8, DiscriminatorBatchNorm: dBatchNorm),
+        JointDiscriminatorPass = joint,
+        Seed = 11,
+        Threads = 1,
+    };
+
+    private static float[] StepsThenGeneratorWeights(TrainConfig config, Tensor images, int steps)
+    {
+        using var trainer = new GanTrainer(config, CPU);
+        for (int i = 0; i < steps; i++)
+        {
+            using var scope = NewDisposeScope();
+            trainer.Step([images.narrow(0, 16 * (i % 4), 16)]);
+        }
+        return trainer.Models.Generator.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
+    }
+
+    [Fact]
+    public void Without_batch_norm_in_D_one_joint_D_pass_trains_the_same_as_two_separate_passes()
+    {
+        using var images = SyntheticImages.Squares(64);
+
+        var joint = StepsThenGeneratorWeights(Config(joint: true, dBatchNorm: false), images, 5);
+        var separate = StepsThenGeneratorWeights(Config(joint: false, dBatchNorm: false), images, 5);
+
+        // Same function, different matrix-product shapes: equal up to float32 rounding.
+        double largest = joint.Zip(separate).Max(pair => Math.Abs(pair.First - pair.Second));
+        Assert.InRange(largest, 0, 1e-5);
+    }
+
+    [Fact]
+    public void With_batch_norm_in_D_the_joint_pass_is_not_used_so_results_do_not_depend_on_the_setting()
+    {
+        using var images = SyntheticImages.Squares(64);
+
+        var joint = StepsThenGeneratorWeights(Config(joint: true, dBatchNorm: true), images, 3);
+        var separate = StepsThenGeneratorWeights(Config(joint: false, dBatchNorm: true), images, 3);
+
+        Assert.Equal(separate, joint);
+    }
+
+    [Fact]
+    public void A_step_returns_the_four_stats_and_updates_both_networks()
+    {
+        using var images = SyntheticImages.Squares(16);
+        using var trainer = new GanTrainer(Config(joint: true, dBatchNorm: false), CPU);
+        var before = trainer.Models.Discriminator.parameters().First().clone();
+        var generatorBefore = trainer.Models.Generator.parameters().First().clone();
+
+        using var stats = trainer.Step([images]);
+
+        Assert.Equal(new long[] { GanTrainer.StatCount }, stats.shape);
+        Assert.False(before.equal(trainer.Models.Discriminator.parameters().First()).all().item<bool>());
+        Assert.False(generatorBefore.equal(trainer.Models.Generator.parameters().First()).all().item<bool>());
+    }
+}
