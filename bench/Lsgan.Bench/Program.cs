@@ -63,7 +63,11 @@ foreach (string model in modelNames)
 var variants = new JsonArray();
 foreach (var (name, model, batch, off) in new (string, string, int, Func<Lsgan.Training.TrainConfig, Lsgan.Training.TrainConfig>)[]
 {
-    ("joint D pass (mlp, no BN in D)", "mlp", 64, c => c with { JointDiscriminatorPass = false }),
+    ("joint D pass (no BN in D)", "mlp", 64, c => c with { Step = c.Step with { JointDiscriminatorPass = false } }),
+    ("D frozen during G update", "mlp", 64, c => c with { Step = c.Step with { FreezeDiscriminatorForGenerator = false } }),
+    ("D frozen during G update", "dcgan", 64, c => c with { Step = c.Step with { FreezeDiscriminatorForGenerator = false } }),
+    ("gradients dropped, not zeroed", "mlp", 64, c => c with { Step = c.Step with { ClearGradientsToNone = false } }),
+    ("gradients dropped, not zeroed", "dcgan", 64, c => c with { Step = c.Step with { ClearGradientsToNone = false } }),
 })
 {
     int steps = quick ? 5 : stepsPerBlock[(model, batch)];

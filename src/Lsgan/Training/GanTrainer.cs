@@ -19,6 +19,7 @@ public sealed class GanTrainer : IDisposable
     private readonly IGanLoss loss;
     private readonly int latentDim;
     private readonly Device device;
+    private readonly StepOptions step;
     private readonly bool jointDiscriminatorPass;
 
     public GanTrainer(TrainConfig config, Device device)
@@ -26,7 +27,8 @@ public sealed class GanTrainer : IDisposable
         config.EnsureValid();
         this.device = device;
         latentDim = config.Model.LatentDim;
-        jointDiscriminatorPass = config.JointDiscriminatorPass && !config.Model.DiscriminatorBatchNorm;
+        step = config.Step;
+        jointDiscriminatorPass = step.JointDiscriminatorPass && !config.Model.DiscriminatorBatchNorm;
         loss = config.Loss.Create();
         Models = ModelFactory.Create(config.Model, config.Seed);
         Models.Generator.to(device).train();
@@ -65,18 +67,35 @@ public sealed class GanTrainer : IDisposable
             fake = generator.forward(SampleLatent(real.shape[0]));
             (dReal, dFake) = DiscriminateRealAndFake(real, fake.detach());
             dLoss = loss.DiscriminatorLoss(dReal, dFake);
-            DiscriminatorOptimizer.zero_grad();
+            ClearGradients(DiscriminatorOptimizer, discriminator);
             dLoss.backward();
             DiscriminatorOptimizer.step();
         }
 
         // (2) update G: the last fake batch through the updated D, toward c
+        if (step.FreezeDiscriminatorForGenerator) SetRequiresGrad(discriminator, false);
         var gLoss = loss.GeneratorLoss(discriminator.forward(fake));
-        GeneratorOptimizer.zero_grad();
+        ClearGradients(GeneratorOptimizer, generator);
         gLoss.backward();
         GeneratorOptimizer.step();
+        if (step.FreezeDiscriminatorForGenerator) SetRequiresGrad(discriminator, true);
 
         return stack([dLoss.detach(), gLoss.detach(), dReal.detach().mean(), dFake.detach().mean()]);
+    }
+
+    private void ClearGradients(OptimizerHelper optimizer, nn.Module module)
+    {
+        if (!step.ClearGradientsToNone)
+        {
+            optimizer.zero_grad();
+            return;
+        }
+        foreach (var parameter in module.parameters()) parameter.grad = null;
+    }
+
+    private static void SetRequiresGrad(nn.Module module, bool value)
+    {
+        foreach (var parameter in module.parameters()) parameter.requires_grad = value;
     }
 
     /// <summary>

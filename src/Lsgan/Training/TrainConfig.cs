@@ -48,11 +48,8 @@ public sealed record TrainConfig
     /// <summary>Generated images per evaluation during training; fewer than evaluate's 10,000 to keep epochs short.</summary>
     public int EvalSamples { get; init; } = 2000;
 
-    /// <summary>
-    /// When D has no batch norm, score real and generated batches in one D forward (the same function,
-    /// fewer and larger kernels). Ignored with batch norm in D, where it would change the algorithm.
-    /// </summary>
-    public bool JointDiscriminatorPass { get; init; } = true;
+    /// <summary>How a step is computed: optimisations that leave the algorithm unchanged, all on by default.</summary>
+    public StepOptions Step { get; init; } = new();
 
     /// <summary>"cpu" (tested) or a libtorch device string such as "cuda:0".</summary>
     public string Device { get; init; } = "cpu";

@@ -9,12 +9,12 @@ public class GanTrainerTests
     private static TrainConfig Config(bool joint, bool dBatchNorm) => new()
     {
         Model = new ModelConfig("mlp", LatentDim: 8, DiscriminatorBatchNorm: dBatchNorm),
-        JointDiscriminatorPass = joint,
+        Step = new StepOptions(JointDiscriminatorPass: joint),
         Seed = 11,
         Threads = 1,
     };
 
-    private static float[] StepsThenGeneratorWeights(TrainConfig config, Tensor images, int steps)
+    private static float[] StepsThenWeights(TrainConfig config, Tensor images, int steps)
     {
         using var trainer = new GanTrainer(config, CPU);
         for (int i = 0; i < steps; i++)
@@ -22,7 +22,8 @@ public class GanTrainerTests
             using var scope = NewDisposeScope();
             trainer.Step([images.narrow(0, 16 * (i % 4), 16)]);
         }
-        return trainer.Models.Generator.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
+        return trainer.Models.Generator.parameters().Concat(trainer.Models.Discriminator.parameters())
+            .SelectMany(p => p.data<float>().ToArray()).ToArray();
     }
 
     [Fact]
@@ -30,8 +31,8 @@ public class GanTrainerTests
     {
         using var images = SyntheticImages.Squares(64);
 
-        var joint = StepsThenGeneratorWeights(Config(joint: true, dBatchNorm: false), images, 5);
-        var separate = StepsThenGeneratorWeights(Config(joint: false, dBatchNorm: false), images, 5);
+        var joint = StepsThenWeights(Config(joint: true, dBatchNorm: false), images, 5);
+        var separate = StepsThenWeights(Config(joint: false, dBatchNorm: false), images, 5);
 
         // Same function, different matrix-product shapes: equal up to float32 rounding.
         double largest = joint.Zip(separate).Max(pair => Math.Abs(pair.First - pair.Second));
@@ -43,10 +44,25 @@ public class GanTrainerTests
     {
         using var images = SyntheticImages.Squares(64);
 
-        var joint = StepsThenGeneratorWeights(Config(joint: true, dBatchNorm: true), images, 3);
-        var separate = StepsThenGeneratorWeights(Config(joint: false, dBatchNorm: true), images, 3);
+        var joint = StepsThenWeights(Config(joint: true, dBatchNorm: true), images, 3);
+        var separate = StepsThenWeights(Config(joint: false, dBatchNorm: true), images, 3);
 
         Assert.Equal(separate, joint);
+    }
+
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void Freezing_D_for_the_G_update_and_dropping_gradients_leave_the_weights_bitwise_unchanged(bool freeze, bool clearToNone)
+    {
+        using var images = SyntheticImages.Squares(64);
+        var plain = Config(joint: false, dBatchNorm: true) with { Step = new StepOptions(false, false, false) };
+        var optimised = plain with { Step = new StepOptions(false, freeze, clearToNone) };
+
+        var expected = StepsThenWeights(plain, images, 4);
+        var actual = StepsThenWeights(optimised, images, 4);
+
+        Assert.Equal(expected, actual);
     }
 
     [Fact]

@@ -1,0 +1,22 @@
+namespace Lsgan.Training;
+
+/// <summary>
+/// Ways to compute the same training step with less work. Each leaves the algorithm unchanged; they can be
+/// switched off to measure them (bench/) or to rule them out.
+/// </summary>
+/// <param name="JointDiscriminatorPass">
+/// When D has no batch norm, score real and generated batches in one D forward: the same function with
+/// fewer, larger kernels. Ignored with batch norm in D, where it would mix the batches' statistics.
+/// </param>
+/// <param name="FreezeDiscriminatorForGenerator">
+/// During G's update, D's weights need no gradients (they are cleared before D's next update), so
+/// autograd skips their weight-gradient products and computes only what flows back into G.
+/// </param>
+/// <param name="ClearGradientsToNone">
+/// Drop gradients instead of zeroing them: backward then writes them instead of adding onto zeros
+/// (bitwise the same values, without the memset and the add).
+/// </param>
+public sealed record StepOptions(
+    bool JointDiscriminatorPass = true,
+    bool FreezeDiscriminatorForGenerator = true,
+    bool ClearGradientsToNone = true);
