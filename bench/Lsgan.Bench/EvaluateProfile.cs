@@ -7,7 +7,8 @@ namespace Lsgan.Bench;
 /// <summary>
 /// Per-stage time of what 'lsgan evaluate' computes for N real and N generated images: feature extraction
 /// through an untrained <see cref="FeatureClassifier"/> (time does not depend on weights), then each metric
-/// alone, then <see cref="GanEvaluator.Evaluate(Tensor, Tensor, Tensor, int, int)"/> on the same features.
+/// alone (precision/recall and density/coverage also separately, though the evaluator shares their work),
+/// then <see cref="GanEvaluator.Evaluate(Tensor, Tensor, Tensor, int, int)"/> on the same features.
 /// Images are uniform noise in [−1, 1]. Prints one line per stage with the load average beside it, since the
 /// machine is shared and a time means little without it.
 /// </summary>
@@ -39,8 +40,9 @@ public static class EvaluateProfile
 
         var sum = 0.0;
         sum += Time("fid", repeats, () => FrechetDistance.Compute(realFeatures, generatedFeatures));
-        sum += Time("precision/recall", repeats, () => PrecisionRecall.Compute(realFeatures, generatedFeatures));
-        sum += Time("density/coverage", repeats, () => DensityCoverage.Compute(realFeatures, generatedFeatures));
+        Time("precision/recall", repeats, () => PrecisionRecall.Compute(realFeatures, generatedFeatures));
+        Time("density/coverage", repeats, () => DensityCoverage.Compute(realFeatures, generatedFeatures));
+        sum += Time("k-NN: P/R + D/C", repeats, () => NearestNeighbourMetrics.Compute(realFeatures, generatedFeatures));
         sum += Time("kid", repeats, () => KernelInceptionDistance.Compute(realFeatures, generatedFeatures));
         sum += Time("classes + score", repeats, () =>
         {
