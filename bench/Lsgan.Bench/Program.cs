@@ -7,8 +7,14 @@ using static TorchSharp.torch;
 // Usage: dotnet run -c Release --project bench/Lsgan.Bench [-- --threads N] [--quick] [--no-peer] [--long-steps N]
 // Measures, in one run: our training loop and the PyTorch peer per model and batch, the GEMM ceiling,
 // memory over a long run and evaluation time; writes bench/results.json and bench/results.md.
+// With --evaluate-profile [--count N] [--repeats R] it only times each stage of 'lsgan evaluate'.
 var arguments = args.ToList();
 int threads = IntArgument("--threads", Environment.ProcessorCount);
+if (arguments.Contains("--evaluate-profile"))
+{
+    return EvaluateProfile.Run(threads, IntArgument("--count", 10_000), IntArgument("--repeats", 1));
+}
+
 bool quick = arguments.Contains("--quick");
 bool runPeer = !arguments.Contains("--no-peer");
 long longSteps = IntArgument("--long-steps", quick ? 200 : 10_000);

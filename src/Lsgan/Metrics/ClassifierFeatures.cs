@@ -9,12 +9,16 @@ namespace Lsgan.Metrics;
 /// </summary>
 public static class ClassifierFeatures
 {
-    /// <summary>500 images per forward pass keeps activations under ~30 MB while amortising call overhead.</summary>
-    public const int DefaultBatchSize = 500;
+    /// <summary>
+    /// 64 images per forward pass keep each layer's activations (6.4 MB after the first convolution) in cache;
+    /// on one core this ran 2.2× faster than 500 per pass, and 16 to 100 were all within a few percent.
+    /// </summary>
+    public const int DefaultBatchSize = 64;
 
     /// <summary>
     /// Returns float32 CPU features and logits for images [N, 1, 28, 28] in [−1, 1], computed in eval mode
-    /// without gradients. The caller owns (disposes) both tensors.
+    /// under inference mode through <see cref="FoldedFeatureClassifier"/> (batch norms folded into the
+    /// convolutions). The caller owns (disposes) both tensors; they are ordinary tensors, not inference tensors.
     /// </summary>
     public static (Tensor Features, Tensor Logits) Extract(FeatureClassifier classifier, Tensor images, int batchSize = DefaultBatchSize)
     {
@@ -25,26 +29,42 @@ public static class ClassifierFeatures
             throw new LsganException($"The feature extraction batch size must be at least 1, but it is {batchSize}.");
         }
 
-        classifier.eval();
-        using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        var features = new List<Tensor>();
-        var logits = new List<Tensor>();
-        for (long start = 0; start < images.shape[0]; start += batchSize)
-        {
-            var length = Math.Min(batchSize, images.shape[0] - start);
-            var (batchFeatures, batchLogits) = classifier.ForwardWithFeatures(images.narrow(0, start, length).to_type(ScalarType.Float32));
-            features.Add(batchFeatures);
-            logits.Add(batchLogits);
-        }
-
-        if (features.Count == 0)
+        if (images.shape[0] == 0)
         {
             throw new LsganException("Feature extraction needs at least one image.");
         }
 
+        classifier.eval();
+        using var scope = NewDisposeScope();
+        using var folded = FoldedFeatureClassifier.From(classifier);
+        var features = new List<Tensor>();
+        var logits = new List<Tensor>();
+        using (inference_mode())
+        {
+            for (long start = 0; start < images.shape[0]; start += batchSize)
+            {
+                using var batchScope = NewDisposeScope();
+                var length = Math.Min(batchSize, images.shape[0] - start);
+                var batch = images.narrow(0, start, length).to_type(ScalarType.Float32);
+                RequireImageShape(batch);
+                var (batchFeatures, batchLogits) = folded.Forward(batch);
+                features.Add(batchFeatures.MoveToOuterDisposeScope());
+                logits.Add(batchLogits.MoveToOuterDisposeScope());
+            }
+        }
+
+        // Outside inference mode cat makes ordinary tensors, which callers may use anywhere (in-place too).
         var allFeatures = cat(features, 0).MoveToOuterDisposeScope();
         var allLogits = cat(logits, 0).MoveToOuterDisposeScope();
         return (allFeatures, allLogits);
+    }
+
+    private static void RequireImageShape(Tensor images)
+    {
+        if (images.dim() != 4 || images.shape[1] != 1 || images.shape[2] != 28 || images.shape[3] != 28)
+        {
+            throw new LsganException(
+                $"The feature classifier takes images of shape [batch, 1, 28, 28], but got [{string.Join(", ", images.shape)}].");
+        }
     }
 }

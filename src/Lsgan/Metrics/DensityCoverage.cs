@@ -19,32 +19,10 @@ public static class DensityCoverage
     public const int DefaultK = 5;
 
     /// <summary>Computes density and coverage of <paramref name="generatedFeatures"/> against <paramref name="realFeatures"/>.</summary>
+    /// <remarks>With precision and recall as well, <see cref="NearestNeighbourMetrics"/> shares the distance computations.</remarks>
     public static DensityCoverageResult Compute(Tensor realFeatures, Tensor generatedFeatures, int k = DefaultK) =>
-        Compute(realFeatures, generatedFeatures, k, PairwiseDistances.DefaultMaxBlockElements);
+        Compute(realFeatures, generatedFeatures, k, ScreenedDistances.DefaultMaxBlockElements);
 
-    internal static DensityCoverageResult Compute(Tensor realFeatures, Tensor generatedFeatures, int k, long maxBlockElements)
-    {
-        ArgumentNullException.ThrowIfNull(realFeatures);
-        ArgumentNullException.ThrowIfNull(generatedFeatures);
-        using var scope = NewDisposeScope();
-        var real = FeatureMatrix.ToFloat64(realFeatures, "real features", minRows: k + 1);
-        var generated = FeatureMatrix.ToFloat64(generatedFeatures, "generated features", minRows: 1);
-        FeatureMatrix.RequireSameDimension(real, generated);
-
-        var realRadii = PairwiseDistances.KthNeighbourDistances(real, k, maxBlockElements);
-
-        // Rows are real samples here, so a real ball's coverage is an any() along its own row.
-        long ballMemberships = 0;
-        var covered = zeros(real.shape[0], ScalarType.Bool);
-        PairwiseDistances.ForEachBlock(real, generated, maxBlockElements, (distances, start) =>
-        {
-            var inside = distances <= realRadii.narrow(0, start, distances.shape[0]).unsqueeze(1);
-            ballMemberships += inside.sum().item<long>();
-            covered.narrow(0, start, distances.shape[0]).copy_(inside.any(1));
-        });
-
-        return new DensityCoverageResult(
-            Density: ballMemberships / ((double)k * generated.shape[0]),
-            Coverage: covered.to_type(ScalarType.Float64).mean().item<double>());
-    }
+    internal static DensityCoverageResult Compute(Tensor realFeatures, Tensor generatedFeatures, int k, long maxBlockElements) =>
+        NearestNeighbourMetrics.Compute(realFeatures, generatedFeatures, null, k, maxBlockElements).DensityCoverage!;
 }

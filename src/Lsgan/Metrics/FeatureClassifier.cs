@@ -52,6 +52,12 @@ public sealed class FeatureClassifier : Module<Tensor, Tensor>
     /// <summary>The shape this network was built with.</summary>
     public FeatureClassifierConfig Config { get; }
 
+    /// <summary>The layers up to the feature layer, for <see cref="FoldedFeatureClassifier"/>.</summary>
+    internal Sequential FeatureLayers => features;
+
+    /// <summary>The logit layer (dropout before it is the identity in eval mode), for <see cref="FoldedFeatureClassifier"/>.</summary>
+    internal Linear LogitLayer => classifier;
+
     /// <summary>Returns the logits [B, K] for images [B, 1, 28, 28].</summary>
     public override Tensor forward(Tensor images) => ForwardWithFeatures(images).Logits;
 

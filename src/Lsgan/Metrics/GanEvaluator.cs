@@ -37,8 +37,7 @@ public static class GanEvaluator
     {
         using var scope = NewDisposeScope();
         double fid = FrechetDistance.Compute(realFeatures, generatedFeatures);
-        var pr = PrecisionRecall.Compute(realFeatures, generatedFeatures);
-        var dc = DensityCoverage.Compute(realFeatures, generatedFeatures);
+        var (pr, dc) = NearestNeighbourMetrics.Compute(realFeatures, generatedFeatures);
         var kid = KernelInceptionDistance.Compute(realFeatures, generatedFeatures, seed: seed);
         var classes = ClassCoverage.Compute(generatedLogits.argmax(1), classCount);
         int splits = (int)Math.Min(ClassifierScore.DefaultSplits, generatedLogits.shape[0]);
