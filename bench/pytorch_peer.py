@@ -15,6 +15,7 @@ import math
 import os
 import platform
 import re
+import resource
 import statistics
 import sys
 import time
@@ -191,16 +192,25 @@ def time_case(model, batch, data, args):
         t0 = time.perf_counter()
         step()
         steps = max(3, round(args.block_seconds / (time.perf_counter() - t0)))
-    rates = []
+    rates, cpu_shares = [], []
     for _ in range(args.blocks):
-        t0 = time.perf_counter()
+        c0, t0 = cpu_seconds(), time.perf_counter()
         for _ in range(steps):
             step()
-        rates.append(steps * batch / (time.perf_counter() - t0))
+        wall = time.perf_counter() - t0
+        rates.append(steps * batch / wall)
+        cpu_shares.append((cpu_seconds() - c0) / (wall * torch.get_num_threads()))
     if not all(math.isfinite(v) for pair in log for v in pair):
         raise RuntimeError(f"{model} batch {batch}: a loss is not finite")
     return {"img_s_median": statistics.median(rates), "img_s_min": min(rates), "img_s_max": max(rates),
-            "img_s_blocks": rates, "steps_per_block": steps, "last_losses": {"d": log[-1][0], "g": log[-1][1]}}
+            "img_s_blocks": rates, "cpu_share_blocks": cpu_shares, "steps_per_block": steps,
+            "last_losses": {"d": log[-1][0], "g": log[-1][1]}}
+
+
+def cpu_seconds():
+    """User + system CPU time of this process, all threads."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 # ---- machine facts --------------------------------------------------------------------------
