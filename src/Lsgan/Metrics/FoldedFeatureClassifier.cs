@@ -56,7 +56,7 @@ internal sealed class FoldedFeatureClassifier : IDisposable
                 case TorchSharp.Modules.ReLU:
                     folded.Add(new Layer(LayerKind.Relu));
                     break;
-                case TorchSharp.Modules.Flatten:
+                case TorchSharp.Modules.Flatten { start_dim: 1, end_dim: -1 }:
                     folded.Add(new Layer(LayerKind.Flatten));
                     break;
                 case Linear linear:

@@ -56,6 +56,11 @@ internal sealed class ScreenedFeatures : IDisposable
         using var scope = NewDisposeScope();
         var centre = first.mean([0], keepdim: true);
         var maxSquaredNorm = Math.Max(SquaredNormsOf(first - centre).max().item<double>(), SquaredNormsOf(second - centre).max().item<double>());
+        if (!double.IsFinite(maxSquaredNorm))
+        {
+            throw new LsganException("The features are too large for squared distances in float64 (above ~1e154); rescale them.");
+        }
+
         var scale = maxSquaredNorm > 0 ? Math.ScaleB(1.0, -Math.ILogB(Math.Sqrt(maxSquaredNorm))) : 1.0;
         return (Create(first, centre, scale), Create(second, centre, scale));
     }
