@@ -65,19 +65,21 @@ foreach (string model in modelNames)
     }
 }
 
-// Optimisations measured side by side: name, model, batch, the config change that turns them off.
+// Optimisations measured side by side: name, model, batch, and the step options with it on and off.
 var variants = new JsonArray();
-foreach (var (name, model, batch, off) in new (string, string, int, Func<Lsgan.Training.TrainConfig, Lsgan.Training.TrainConfig>)[]
+Func<Lsgan.Training.TrainConfig, Lsgan.Training.TrainConfig> Options(Func<Lsgan.Training.StepOptions, Lsgan.Training.StepOptions> change) =>
+    c => c with { Step = change(c.Step) };
+foreach (var (name, model, batch, on, off) in new (string, string, int, Func<Lsgan.Training.TrainConfig, Lsgan.Training.TrainConfig>, Func<Lsgan.Training.TrainConfig, Lsgan.Training.TrainConfig>)[]
 {
-    ("joint D pass (no BN in D)", "mlp", 64, c => c with { Step = c.Step with { JointDiscriminatorPass = false } }),
-    ("D frozen during G update", "mlp", 64, c => c with { Step = c.Step with { FreezeDiscriminatorForGenerator = false } }),
-    ("D frozen during G update", "dcgan", 64, c => c with { Step = c.Step with { FreezeDiscriminatorForGenerator = false } }),
-    ("gradients dropped, not zeroed", "mlp", 64, c => c with { Step = c.Step with { ClearGradientsToNone = false } }),
-    ("gradients dropped, not zeroed", "dcgan", 64, c => c with { Step = c.Step with { ClearGradientsToNone = false } }),
+    ("joint D pass (no BN in D)", "mlp", 64, Options(s => s with { JointDiscriminatorPass = true }), Options(s => s with { JointDiscriminatorPass = false })),
+    ("D frozen during G update", "mlp", 64, Options(s => s with { FreezeDiscriminatorForGenerator = true }), Options(s => s with { FreezeDiscriminatorForGenerator = false })),
+    ("D frozen during G update", "dcgan", 64, Options(s => s with { FreezeDiscriminatorForGenerator = true }), Options(s => s with { FreezeDiscriminatorForGenerator = false })),
+    ("gradients dropped, not zeroed", "mlp", 64, Options(s => s with { ClearGradientsToNone = true }), Options(s => s with { ClearGradientsToNone = false })),
+    ("gradients dropped, not zeroed", "dcgan", 64, Options(s => s with { ClearGradientsToNone = true }), Options(s => s with { ClearGradientsToNone = false })),
 })
 {
     int steps = quick ? 5 : stepsPerBlock[(model, batch)];
-    var with = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps);
+    var with = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps, on);
     var without = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps, off);
     var row = new JsonObject
     {
