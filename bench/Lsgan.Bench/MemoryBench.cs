@@ -24,7 +24,7 @@ public static class MemoryBench
         try
         {
             var run = RunDirectory.CreateNew(directory, Path.GetTempPath(), config);
-            var progress = new Reporter(p =>
+            var progress = new CallbackProgress<TrainingProgress>(p =>
             {
                 if (p.Message is not null || p.Step % every != 0) return;
                 process.Refresh();
@@ -38,10 +38,5 @@ public static class MemoryBench
         }
         process.Refresh();
         return new Result(model, batch, steps, samples[0].Item2, samples[^1].Item2, process.PeakWorkingSet64 / 1048576.0, samples);
-    }
-
-    private sealed class Reporter(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value) => report(value);
     }
 }

@@ -37,7 +37,11 @@ public static class ThroughputBench
         {
             var run = RunDirectory.CreateNew(directory, Path.GetTempPath(), config);
             var stamps = new List<long>();
-            var progress = new Progress(p => stamps.Add(Stopwatch.GetTimestamp()));
+            // Messages (the step-limit notice) are not steps.
+            var progress = new CallbackProgress<TrainingProgress>(p =>
+            {
+                if (p.Message is null) stamps.Add(Stopwatch.GetTimestamp());
+            });
             new TrainingSession(config, run, progress).Run(images);
             var full = Enumerable.Range(0, blocks).Select(b =>
                 (double)stepsPerBlock * batch / Stopwatch.GetElapsedTime(stamps[warmup - 1 + b * stepsPerBlock], stamps[warmup - 1 + (b + 1) * stepsPerBlock]).TotalSeconds);
@@ -71,13 +75,5 @@ public static class ThroughputBench
         }
         foreach (var batch in batches) batch.Dispose();
         return Stats.Of(rates);
-    }
-
-    private sealed class Progress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
-    {
-        public void Report(TrainingProgress value)
-        {
-            if (value.Message is null) report(value);
-        }
     }
 }

@@ -9,6 +9,9 @@ internal static class DatasetLoading
     // A dataset name wins over a folder of the same name in the working directory (use ./name for that).
     public static bool IsFolder(string dataset) => !DatasetCatalog.Names.Contains(dataset) && Directory.Exists(dataset);
 
+    /// <summary>The fetcher every command uses: all sources, cache under --data-dir when given.</summary>
+    public static DatasetFetcher Fetcher(string? dataDir) => new(new DatasetFetchOptions { DataDir = dataDir });
+
     /// <summary>Checks the dataset name before anything is written.</summary>
     public static void EnsureKnown(string dataset)
     {
@@ -26,8 +29,7 @@ internal static class DatasetLoading
             images = folder.Images;
             return folder;
         }
-        var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = dataDir });
-        var set = ImageDataset.Load(dataset, DatasetSplit.Train, fetcher, log);
+        var set = ImageDataset.Load(dataset, DatasetSplit.Train, Fetcher(dataDir), log);
         images = set.Images;
         return set;
     }

@@ -33,12 +33,12 @@ internal static class EvaluateCommand
             var clock = Stopwatch.StartNew();
             string source = p.GetValue(run)!;
             using var generator = TrainedGenerator.Load(source);
-            string dataset = Checkpoint.ReadManifest(Checkpoint.Resolve(source)).Config.Dataset;
+            string dataset = generator.Config.Dataset;
             var (network, sha) = ClassifierOption.Load(p.GetValue(classifier), dataset);
             using var _ = network;
             using var features = featureModel.Open(p, p.GetValue(threads));
 
-            var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = p.GetValue(dataDir) });
+            var fetcher = DatasetLoading.Fetcher(p.GetValue(dataDir));
             using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
             using var generated = generator.Sample(p.GetValue(count), p.GetValue(seed));
             var report = features is null

@@ -23,7 +23,7 @@ internal static class TrainClassifierCommand
         command.SetAction(p =>
         {
             string name = p.GetValue(dataset)!;
-            var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = p.GetValue(dataDir) });
+            var fetcher = DatasetLoading.Fetcher(p.GetValue(dataDir));
             var log = new Output.CallbackProgress<string>(m => Console.Error.WriteLine(m));
             using var train = ImageDataset.Load(name, DatasetSplit.Train, fetcher, log);
             using var test = ImageDataset.Load(name, DatasetSplit.Test, fetcher, log);

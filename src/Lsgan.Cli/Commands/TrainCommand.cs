@@ -66,8 +66,7 @@ internal static class TrainCommand
         if (DatasetLoading.IsFolder(dataset))
             throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist).");
         var classifier = ShippedClassifiers.For(dataset).Load();
-        var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = dataDir });
-        using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
+        using var test = ImageDataset.Load(dataset, DatasetSplit.Test, DatasetLoading.Fetcher(dataDir));
         return new TestSetEvaluator(classifier, test.Images);
     }
 

@@ -21,10 +21,13 @@ public sealed class TrainedGenerator : IDisposable
     private readonly nn.Module<Tensor, Tensor> generator;
     private readonly Device device;
 
-    private TrainedGenerator(nn.Module<Tensor, Tensor> generator, ModelConfig model, TrainingState state, Device device) =>
-        (this.generator, Model, State, this.device) = (generator, model, state, device);
+    private TrainedGenerator(nn.Module<Tensor, Tensor> generator, TrainConfig config, TrainingState state, Device device) =>
+        (this.generator, Config, State, this.device) = (generator, config, state, device);
 
-    public ModelConfig Model { get; }
+    /// <summary>The config of the run that trained it (dataset, model, loss…).</summary>
+    public TrainConfig Config { get; }
+
+    public ModelConfig Model => Config.Model;
 
     public TrainingState State { get; }
 
@@ -38,7 +41,7 @@ public sealed class TrainedGenerator : IDisposable
         models.Discriminator.Dispose();
         Checkpoint.LoadGenerator(checkpoint, models.Generator);
         models.Generator.to(device).eval();
-        return new TrainedGenerator(models.Generator, manifest.Config.Model, manifest.State, device);
+        return new TrainedGenerator(models.Generator, manifest.Config, manifest.State, device);
     }
 
     /// <summary><paramref name="count"/> images [N, C, H, W] in [−1, 1] from z drawn with <paramref name="seed"/>, on the CPU.</summary>

@@ -11,17 +11,10 @@ namespace Lsgan.Tests.Data;
 [Trait("Category", "Integration")]
 public sealed class RealDatasetTests
 {
-    // A cache kept between runs, outside the user's home, so only the first run fetches anything;
-    // LSGAN_DATA_DIR points it at an existing cache instead.
-    private static readonly string CacheRoot =
-        Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable) is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : Path.Combine(Path.GetTempPath(), "lsgan-test-datasets");
-
     [Fact]
     public void Given_fashion_mnist_via_cache_system_copy_or_apt_When_the_train_split_loads_Then_it_has_60000_balanced_images_in_range()
     {
-        var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = CacheRoot, UseDownload = false });
+        var fetcher = RealDatasets.Fetcher();
 
         using var data = ImageDataset.Load("fashion-mnist", DatasetSplit.Train, fetcher);
 

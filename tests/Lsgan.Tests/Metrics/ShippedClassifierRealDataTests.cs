@@ -13,11 +13,6 @@ public sealed class ShippedClassifierRealDataTests
 {
     private const int Count = 2000;
 
-    private static readonly string CacheRoot =
-        Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable) is { Length: > 0 } fromEnvironment
-            ? fromEnvironment
-            : Path.Combine(Path.GetTempPath(), "lsgan-test-datasets");
-
     [Fact]
     public void The_shipped_fashion_classifier_loads_by_hash_and_reaches_its_recorded_accuracy()
     {
@@ -69,5 +64,5 @@ public sealed class ShippedClassifierRealDataTests
     }
 
     private static ImageDataset Load(DatasetSplit split) =>
-        ImageDataset.Load("fashion-mnist", split, new DatasetFetcher(new DatasetFetchOptions { DataDir = CacheRoot, UseDownload = false }));
+        ImageDataset.Load("fashion-mnist", split, RealDatasets.Fetcher());
 }
