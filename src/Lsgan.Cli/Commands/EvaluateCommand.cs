@@ -41,10 +41,11 @@ internal static class EvaluateCommand
             var fetcher = DatasetLoading.Fetcher(p.GetValue(dataDir));
             using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
             using var generated = generator.Sample(p.GetValue(count), p.GetValue(seed));
-            var report = features is null
-                ? EvaluateWithCachedTestFeatures(fetcher, dataset, network, sha, test.Images, generated, p.GetValue(seed))
-                : GanEvaluator.Evaluate(network, features, test.Images, generated, p.GetValue(seed));
-            var floor = FloorCache.Get(fetcher, dataset, network, sha, features, p.GetValue(count), p.GetValue(seed));
+            // Without a feature model the test set's features depend only on the classifier: extracted once, cached
+            // beside the dataset, and shared by the run's report and the floor.
+            using var testSet = features is null ? CachedTestSet(fetcher, dataset, network, sha, test.Images, p.GetValue(seed)) : null;
+            var report = testSet?.Evaluate(generated) ?? GanEvaluator.Evaluate(network, features, test.Images, generated, p.GetValue(seed));
+            var floor = FloorCache.Get(fetcher, dataset, network, sha, features, testSet, p.GetValue(count), p.GetValue(seed));
 
             string runRoot = Checkpoint.RunDirectoryOf(source);
             var json = JsonSerializer.SerializeToNode(report, Json.Indented)!.AsObject();
@@ -64,21 +65,16 @@ internal static class EvaluateCommand
         return command;
     }
 
-    // The test set's features depend only on the classifier, so they are extracted once and cached beside the dataset.
-    private static EvaluationReport EvaluateWithCachedTestFeatures(
-        DatasetFetcher fetcher, string dataset, FeatureClassifier classifier, string sha, TorchSharp.torch.Tensor testImages,
-        TorchSharp.torch.Tensor generated, int seed)
+    private static TestSetEvaluator CachedTestSet(
+        DatasetFetcher fetcher, string dataset, FeatureClassifier classifier, string sha, TorchSharp.torch.Tensor testImages, int seed)
     {
         string cache = FeatureCache.PathFor(fetcher.CacheDirOf(DatasetCatalog.Get(dataset)), "test", sha);
-        using var realFeatures = FeatureCache.GetOrCompute(cache, $"{dataset} test {sha}", () =>
+        var realFeatures = FeatureCache.GetOrCompute(cache, $"{dataset} test {sha}", () =>
         {
             var (extracted, logits) = ClassifierFeatures.Extract(classifier, testImages);
             logits.Dispose();
             return extracted;
         });
-        var (features, generatedLogits) = ClassifierFeatures.Extract(classifier, generated);
-        using (features)
-        using (generatedLogits)
-            return GanEvaluator.Evaluate(realFeatures, features, generatedLogits, classifier.Config.ClassCount, seed);
+        return TestSetEvaluator.FromFeatures(classifier, realFeatures, seed);
     }
 }

@@ -9,12 +9,13 @@ namespace Lsgan.Cli.Commands;
 
 /// <summary>
 /// The real-data floor, computed once per dataset, classifier, feature model (if any), count and seed, then read
-/// from the cache.
+/// from the cache. Given the test set's evaluator (features already extracted), it reuses it.
 /// </summary>
 internal static class FloorCache
 {
     public static EvaluationReport Get(
-        DatasetFetcher fetcher, string dataset, FeatureClassifier classifier, string sha, OnnxFeatureExtractor? featureModel, int count, int seed)
+        DatasetFetcher fetcher, string dataset, FeatureClassifier classifier, string sha, OnnxFeatureExtractor? featureModel,
+        TestSetEvaluator? testSet, int count, int seed)
     {
         string features = featureModel is null ? "" : $"-{FeatureKey(featureModel)}";
         string path = Path.Combine(fetcher.CacheDirOf(DatasetCatalog.Get(dataset)), $"floor-{sha[..12]}{features}-{count}-{seed}.json");
@@ -30,8 +31,19 @@ internal static class FloorCache
             }
         }
         using var train = ImageDataset.Load(dataset, DatasetSplit.Train, fetcher);
-        using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
-        var floor = RealDataFloor.Compute(classifier, featureModel, train.Images, test.Images, Math.Min(count, train.Count), seed);
+        int subsetSize = Math.Min(count, train.Count);
+        EvaluationReport floor;
+        if (testSet is not null)
+        {
+            // The test set's features are already at hand: only the training subset's are extracted.
+            using var subset = RealDataFloor.TrainingSubset(train.Images, subsetSize, seed);
+            floor = testSet.Evaluate(subset);
+        }
+        else
+        {
+            using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
+            floor = RealDataFloor.Compute(classifier, featureModel, train.Images, test.Images, subsetSize, seed);
+        }
         Json.WriteFile(path, floor);
         return floor;
     }

@@ -19,11 +19,18 @@ public static class RealDataFloor
     public static EvaluationReport Compute(
         FeatureClassifier classifier, OnnxFeatureExtractor? featureModel, Tensor trainImages, Tensor testImages, int count, int seed = 0)
     {
+        using var subset = TrainingSubset(trainImages, count, seed);
+        return GanEvaluator.Evaluate(classifier, featureModel, testImages, subset, seed);
+    }
+
+    /// <summary>The floor's stand-in for generated images: <paramref name="count"/> training images drawn with <paramref name="seed"/>.</summary>
+    public static Tensor TrainingSubset(Tensor trainImages, int count, int seed = 0)
+    {
         if (count < 2 || count > trainImages.shape[0])
             throw new LsganException($"The real-data floor needs between 2 and {trainImages.shape[0]} training images, not {count}.");
-        using var scope = NewDisposeScope();
         using var random = new Generator(unchecked((ulong)seed + 17));
-        var subset = trainImages.index_select(0, randperm(trainImages.shape[0], generator: random).narrow(0, 0, count));
-        return GanEvaluator.Evaluate(classifier, featureModel, testImages, subset, seed);
+        using var order = randperm(trainImages.shape[0], generator: random);
+        using var chosen = order.narrow(0, 0, count);
+        return trainImages.index_select(0, chosen);
     }
 }
