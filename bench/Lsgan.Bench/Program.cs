@@ -7,12 +7,20 @@ using static TorchSharp.torch;
 // Usage: dotnet run -c Release --project bench/Lsgan.Bench [-- --threads N] [--quick] [--no-peer] [--long-steps N]
 // Measures, in one run: our training loop and the PyTorch peer per model and batch, the GEMM ceiling,
 // memory over a long run and evaluation time; writes bench/results.json and bench/results.md.
+// With --step-profile [--batch B] [--steps N] it only times the phases and layers of a training step.
 // With --evaluate-profile [--count N] [--repeats R] it only times each stage of 'lsgan evaluate'.
 var arguments = args.ToList();
 int threads = IntArgument("--threads", Environment.ProcessorCount);
 if (arguments.Contains("--evaluate-profile"))
 {
     return EvaluateProfile.Run(threads, IntArgument("--count", 10_000), IntArgument("--repeats", 1));
+}
+
+if (arguments.Contains("--step-profile"))
+{
+    int batchSize = IntArgument("--batch", 64), profileSteps = IntArgument("--steps", 50);
+    foreach (string model in new[] { "mlp", "dcgan" }) StepProfile.Run(model, batchSize, threads, profileSteps);
+    return 0;
 }
 
 bool quick = arguments.Contains("--quick");

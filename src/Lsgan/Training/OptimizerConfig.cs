@@ -34,5 +34,5 @@ public sealed record OptimizerConfig(
 
     public OptimizerHelper Create(IEnumerable<Parameter> parameters, double lr) => Kind == "rmsprop"
         ? torch.optim.RMSProp(parameters, lr)
-        : torch.optim.Adam(parameters, lr, Beta1, Beta2);
+        : new Fused.Adam(parameters, lr, Beta1, Beta2);
 }
