@@ -10,6 +10,7 @@ using static TorchSharp.torch;
 // With --step-profile [--batch B] [--steps N] it only times the phases and layers of a training step.
 // With --evaluate-profile [--count N] [--repeats R] it only times each stage of 'lsgan evaluate'.
 var arguments = args.ToList();
+Lsgan.Runtime.NativeAllocator.KeepFreedMemory();
 int threads = IntArgument("--threads", Environment.ProcessorCount);
 if (arguments.Contains("--evaluate-profile"))
 {

@@ -12,6 +12,8 @@ var root = new RootCommand("lsgan: train, sample and evaluate Least Squares GANs
     TrainClassifierCommand.Create(),
 };
 
+// Every command runs libtorch loops that free and reallocate the same large buffers.
+Lsgan.Runtime.NativeAllocator.KeepFreedMemory();
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {

@@ -34,6 +34,7 @@ public sealed class TrainingSession
     public TrainingOutcome Run(Tensor images, string? resumeFrom = null, CancellationToken cancel = default)
     {
         torch.set_num_threads(config.Threads);
+        Runtime.NativeAllocator.KeepFreedMemory();
         var device = torch.device(config.Device);
         CheckImages(images);
         using var trainer = new GanTrainer(config, device);
