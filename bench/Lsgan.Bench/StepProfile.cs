@@ -69,7 +69,8 @@ public static class StepProfile
         var removers = new List<Action>();
         foreach (var (name, child) in network.named_modules())
         {
-            if (child is not (TorchSharp.Modules.Linear or TorchSharp.Modules.Conv2d or TorchSharp.Modules.ConvTranspose2d)) continue;
+            if (child is not (TorchSharp.Modules.Linear or TorchSharp.Modules.Conv2d or TorchSharp.Modules.ConvTranspose2d
+                or Models.Layers.UnfoldedConv2d or Models.Layers.FoldedConvTranspose2d)) continue;
             var layer = (nn.Module<Tensor, Tensor>)child;
             removers.Add(layer.register_forward_hook((m, input, output) => { shapes.Add((name, layer, input.shape)); return output; }).remove);
         }

@@ -1,3 +1,4 @@
+using Lsgan.Models.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -23,7 +24,8 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
     private static IEnumerable<(string, Module<Tensor, Tensor>)> Blocks(bool bn, int channels)
     {
         // C x 28 x 28
-        yield return ("conv1", Conv2d(channels, 64, 4, stride: 2, padding: 1));
+        // Few input channels: libtorch's input gradient is slow there (see UnfoldedConv2d).
+        yield return ("conv1", new UnfoldedConv2d(channels, 64, 4, stride: 2, padding: 1));
         yield return ("act1", LeakyReLU(0.2));
         // 64 x 14 x 14
         yield return ("conv2", Conv2d(64, 128, 4, stride: 2, padding: 1));

@@ -1,3 +1,4 @@
+using Lsgan.Models.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -30,7 +31,8 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
         // 64 x 14 x 14
         if (bn) yield return ("bn1", BatchNorm2d(64));
         yield return ("act1", ReLU());
-        yield return ("deconv2", ConvTranspose2d(64, channels, 4, stride: 2, padding: 1));
+        // Few output channels: libtorch's transposed convolution is slow there (see FoldedConvTranspose2d).
+        yield return ("deconv2", new FoldedConvTranspose2d(64, channels, 4, stride: 2, padding: 1));
         // C x 28 x 28
         yield return ("tanh", Tanh());
     }

@@ -1,3 +1,4 @@
+using Lsgan.Models.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -18,7 +19,7 @@ public static class FlopCounter
         foreach (var (_, child) in module.named_modules())
         {
             if (child is not nn.Module<Tensor, Tensor> layer) continue;
-            if (child is not (Linear or Conv2d or ConvTranspose2d)) continue;
+            if (child is not (Linear or Conv2d or ConvTranspose2d or UnfoldedConv2d or FoldedConvTranspose2d)) continue;
             var remover = layer.register_forward_hook((m, input, output) =>
             {
                 macs += LayerMacs(m, input, output);
@@ -58,7 +59,7 @@ public static class FlopCounter
             // Every weight meets every sample once.
             Linear => weightCount * (output.numel() / output.shape[^1]) / output.shape[0],
             // Every weight meets every output position once.
-            Conv2d => weightCount * output.shape[2] * output.shape[3],
+            Conv2d or UnfoldedConv2d => weightCount * output.shape[2] * output.shape[3],
             // Every weight meets every input position once.
             _ => weightCount * input.shape[2] * input.shape[3],
         };

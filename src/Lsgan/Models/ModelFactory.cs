@@ -1,3 +1,4 @@
+using Lsgan.Models.Layers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -40,7 +41,7 @@ public static class ModelFactory
         {
             switch (child)
             {
-                case Linear or Conv2d or ConvTranspose2d:
+                case Linear or Conv2d or ConvTranspose2d or UnfoldedConv2d or FoldedConvTranspose2d:
                     var (weight, bias) = WeightAndBias(child);
                     weight.normal_(0, 0.02, random);
                     if (bias is not null) nn.init.zeros_(bias);
