@@ -4,6 +4,7 @@ on CPU in float32, plus the machine's 2048^3 float32 GEMM rate and FLOPs per ima
 the C# bench can say what fraction of the GEMM rate each side turns into GAN training.
 
     python3 bench/pytorch_peer.py --threads 2 --json     # one JSON object on stdout
+    python3 bench/pytorch_peer.py --threads 2 --serve    # blocks on request, for interleaved timing
 
 Set up with bench/setup-pytorch.sh (Debian's python3-torch + OpenBLAS-openmp). Progress goes to
 stderr; stdout carries only the JSON object (--json) or a table.
@@ -276,6 +277,9 @@ def parse_args():
                    help="BatchNorm1d after the mlp D's hidden layers, as lsgan's DiscriminatorBatchNorm")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    p.add_argument("--serve", action="store_true",
+                   help="print the machine facts as one JSON line, then for each stdin line "
+                        "'MODEL BATCH STEPS' time that many steps and answer one JSON line")
     p.add_argument("--dry-run", action="store_true",
                    help="one step per case, a small data set and GEMM: checks that it runs, times nothing")
     args = p.parse_args()
@@ -289,6 +293,30 @@ def parse_args():
     if errors:
         p.error("; ".join(errors))
     return args
+
+
+def serve(args, facts, data):
+    """Answers timing requests one line at a time, so that a caller can interleave our blocks with its own:
+    the machine's speed drifts over minutes, and blocks timed minutes apart would carry that drift into the
+    ratio. A case's trainer is built and warmed up on its first request, outside the timed steps."""
+    print(json.dumps(facts), flush=True)
+    trainers = {}
+    for line in sys.stdin:
+        model, batch, steps = line.split()
+        batch, steps = int(batch), int(steps)
+        if (model, batch) not in trainers:
+            step, log = make_trainer(model, batch, data, args)
+            for _ in range(args.warmup):
+                step()
+            trainers[model, batch] = step, log
+        step, log = trainers[model, batch]
+        t0 = time.perf_counter()
+        for _ in range(steps):
+            step()
+        wall = time.perf_counter() - t0
+        finite = all(math.isfinite(v) for v in log[-1])
+        print(json.dumps({"model": model, "batch": batch, "steps": steps, "img_s": steps * batch / wall,
+                          "finite": finite}), flush=True)
 
 
 def main():
@@ -309,6 +337,11 @@ def main():
         models[name] = {"g_fwd_macs": g, "d_fwd_macs": d, "flops_per_image_step": flops_per_image_step(g, d)}
 
     data = torch.rand(args.dataset_size, 1, 28, 28) * 2 - 1
+    if args.serve:
+        serve(args, {"peer": "pytorch", "torch_version": torch.__version__, "python": platform.python_version(),
+                     "threads": torch.get_num_threads(), "blas": blas, "blas_detail": blas_detail,
+                     "gemm_gflops": gemm["median"], "gemm": gemm, "models": models}, data)
+        return
     cases = []
     for name in args.models:
         for batch in args.batches:

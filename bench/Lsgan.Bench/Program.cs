@@ -42,7 +42,7 @@ using var images = rand(60_000, 1, 28, 28) * 2 - 1;
 var gemm = GemmRate.Measure();
 Console.Error.WriteLine($"GEMM 2048²: {gemm.Median:F1} GFLOP/s (min {gemm.Min:F1}, max {gemm.Max:F1}) at {threads} threads");
 
-var peer = runPeer ? PytorchPeer.Run(benchDirectory, threads, string.Join(',', modelNames), string.Join(',', batchSizes), warmup, blocks) : null;
+using var peer = runPeer ? PytorchPeer.Start(benchDirectory, threads, warmup) : null;
 
 var cases = new JsonArray();
 foreach (string model in modelNames)
@@ -53,8 +53,9 @@ foreach (string model in modelNames)
     foreach (int batch in batchSizes)
     {
         int steps = quick ? 5 : stepsPerBlock[(model, batch)];
-        var ours = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps);
-        double? theirs = PytorchPeer.ImagesPerSecond(peer, model, batch);
+        var ours = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps,
+            peerBlock: peer is null ? null : n => peer.RunBlock(model, batch, n));
+        double? theirs = ours.Peer?.Median;
         double achieved = ours.Full.Median * flops / 1e9;
         var row = new JsonObject
         {
@@ -63,6 +64,8 @@ foreach (string model in modelNames)
             ["compute_only_img_s"] = Math.Round(ours.ComputeOnly.Median, 1),
             ["non_compute_share"] = Math.Round(ours.NonComputeShare, 4),
             ["pytorch_img_s"] = theirs is null ? null : Math.Round(theirs.Value, 1),
+            ["pytorch_img_s_min"] = ours.Peer is null ? null : Math.Round(ours.Peer.Min, 1),
+            ["pytorch_img_s_max"] = ours.Peer is null ? null : Math.Round(ours.Peer.Max, 1),
             ["ratio"] = theirs is null ? null : Math.Round(ours.Full.Median / theirs.Value, 3),
             ["g_fwd_macs"] = gMacs, ["d_fwd_macs"] = dMacs, ["flops_per_image_step"] = flops,
             ["achieved_gflops"] = Math.Round(achieved, 1),
@@ -112,8 +115,8 @@ var result = new JsonObject
     ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
     ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(),
     ["gemm_gflops"] = Math.Round(gemm.Median, 1), ["gemm_gflops_min"] = Math.Round(gemm.Min, 1), ["gemm_gflops_max"] = Math.Round(gemm.Max, 1),
-    ["pytorch_version"] = peer?["torch_version"]?.DeepClone(), ["pytorch_blas"] = peer?["blas"]?.DeepClone(),
-    ["pytorch_gemm_gflops"] = peer?["gemm_gflops"]?.DeepClone(),
+    ["pytorch_version"] = peer?.Facts["torch_version"]?.DeepClone(), ["pytorch_blas"] = peer?.Facts["blas"]?.DeepClone(),
+    ["pytorch_gemm_gflops"] = peer?.Facts["gemm_gflops"] is { } peerGemm ? Math.Round(peerGemm.GetValue<double>(), 1) : null,
     ["cases"] = cases,
     ["variants"] = variants,
     ["memory"] = new JsonObject

@@ -1,29 +1,40 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Lsgan.Bench;
 
-/// <summary>Runs bench/pytorch_peer.py (plain PyTorch, same step) and reads its JSON report.</summary>
-public static class PytorchPeer
+/// <summary>
+/// bench/pytorch_peer.py (plain PyTorch, the same step) kept running in --serve mode, so that its blocks can be
+/// timed between ours: each request runs one block of a case there and answers its images/s.
+/// </summary>
+public sealed class PytorchPeer : IDisposable
 {
-    public static JsonObject? Run(string benchDirectory, int threads, string models, string batches, int warmup, int blocks)
+    private readonly Process process;
+
+    private PytorchPeer(Process process, JsonObject facts) => (this.process, Facts) = (process, facts);
+
+    /// <summary>Its torch version, BLAS, thread count, GEMM rate and the models' FLOPs.</summary>
+    public JsonObject Facts { get; }
+
+    /// <summary>Starts the peer; null (with the reason on stderr) when Python or its torch is missing.</summary>
+    public static PytorchPeer? Start(string benchDirectory, int threads, int warmup)
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { Path.Combine(benchDirectory, "pytorch_peer.py"), "--json", "--threads", $"{threads}",
-                     "--models", models, "--batches", batches, "--warmup", $"{warmup}", "--blocks", $"{blocks}" })
+        // stderr is left to the console: the peer's own progress lines and, on failure, its reason.
+        var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true };
+        foreach (string arg in new[] { Path.Combine(benchDirectory, "pytorch_peer.py"), "--serve", "--threads", $"{threads}", "--warmup", $"{warmup}" })
             start.ArgumentList.Add(arg);
         try
         {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
+            var process = Process.Start(start)!;
+            string? header = process.StandardOutput.ReadLine();
+            if (header is null)
             {
-                Console.Error.WriteLine($"pytorch peer failed ({process.ExitCode}): {stderr.Result.Trim().Split('\n').LastOrDefault()}");
+                process.WaitForExit();
+                Console.Error.WriteLine($"pytorch peer not run: it exited with code {process.ExitCode}");
                 return null;
             }
-            return JsonNode.Parse(stdout.Result)!.AsObject();
+            return new PytorchPeer(process, JsonNode.Parse(header)!.AsObject());
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -32,8 +43,21 @@ public static class PytorchPeer
         }
     }
 
-    /// <summary>The peer's median images/s for one case, or null when it did not run it.</summary>
-    public static double? ImagesPerSecond(JsonObject? report, string model, int batch) =>
-        report?["cases"]?.AsArray()
-            .FirstOrDefault(c => (string?)c!["model"] == model && (int?)c["batch"] == batch)?["img_s_median"]?.GetValue<double>();
+    /// <summary>Times <paramref name="steps"/> steps of one case in the peer (built and warmed up on first use).</summary>
+    public double RunBlock(string model, int batch, int steps)
+    {
+        process.StandardInput.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model} {batch} {steps}"));
+        process.StandardInput.Flush();
+        string answer = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException("the pytorch peer stopped answering");
+        var reply = JsonNode.Parse(answer)!.AsObject();
+        if (reply["finite"]?.GetValue<bool>() != true) throw new InvalidOperationException($"the pytorch peer's {model} losses are not finite");
+        return reply["img_s"]!.GetValue<double>();
+    }
+
+    public void Dispose()
+    {
+        process.StandardInput.Close();
+        process.WaitForExit();
+        process.Dispose();
+    }
 }

@@ -7,12 +7,14 @@ namespace Lsgan.Bench;
 
 /// <summary>
 /// Images/s of the product's real training loop (<see cref="TrainingSession"/>: batching by index, both
-/// updates, metric logging) timed between progress reports, and of the bare <see cref="GanTrainer.Step"/>
-/// on ready batches, whose difference is the time spent outside libtorch compute.
+/// updates, metric logging) timed between progress reports, interleaved block by block with the bare
+/// <see cref="GanTrainer.Step"/> on ready batches (their difference is the time spent outside libtorch compute)
+/// and, when given, with a peer's block of the same case. This machine's speed drifts over minutes; blocks
+/// timed side by side see the same drift, so their ratio does not.
 /// </summary>
 public static class ThroughputBench
 {
-    public sealed record Result(Stats Full, Stats ComputeOnly, int StepsPerBlock)
+    public sealed record Result(Stats Full, Stats ComputeOnly, Stats? Peer, int StepsPerBlock)
     {
         /// <summary>Share of a full step's time spent outside the bare step (batching, logging, sampling).</summary>
         public double NonComputeShare => Math.Max(0, 1 - Full.Median / ComputeOnly.Median);
@@ -28,52 +30,76 @@ public static class ThroughputBench
         Threads = threads,
     };
 
+    /// <param name="peerBlock">Times one block of the peer (steps → images/s); called before each of our blocks.</param>
     public static Result Measure(string model, int batch, int threads, Tensor images, int warmup, int blocks, int stepsPerBlock,
-        Func<TrainConfig, TrainConfig>? variant = null)
+        Func<TrainConfig, TrainConfig>? variant = null, Func<int, double>? peerBlock = null)
     {
         var config = (variant ?? (c => c))(Config(model, batch, threads)) with { MaxSteps = warmup + blocks * stepsPerBlock };
         string directory = Path.Combine(Path.GetTempPath(), $"lsgan-bench-{Guid.NewGuid():N}");
+        using var bare = new BareSteps(config, images);
+        bare.Run(warmup);
+        var full = new List<double>();
+        var computeOnly = new List<double>();
+        var peer = new List<double>();
         try
         {
             var run = RunDirectory.CreateNew(directory, Path.GetTempPath(), config);
-            var stamps = new List<long>();
-            // Messages (the step-limit notice) are not steps.
+            int reported = 0;
+            long blockStart = 0;
+            // Messages (the step-limit notice) are not steps; every step reports once.
             var progress = new CallbackProgress<TrainingProgress>(p =>
             {
-                if (p.Message is null) stamps.Add(Stopwatch.GetTimestamp());
+                if (p.Message is not null) return;
+                long now = Stopwatch.GetTimestamp();
+                int done = ++reported - warmup;
+                if (done < 0 || done % stepsPerBlock != 0) return;
+                if (done > 0) full.Add((double)stepsPerBlock * batch / Stopwatch.GetElapsedTime(blockStart, now).TotalSeconds);
+                if (done / stepsPerBlock == blocks) return;
+                // Between our blocks, paused inside the progress callback: a bare-step block and a peer block.
+                computeOnly.Add(bare.Run(stepsPerBlock));
+                if (peerBlock is not null) peer.Add(peerBlock(stepsPerBlock));
+                blockStart = Stopwatch.GetTimestamp();
             });
             new TrainingSession(config, run, progress).Run(images);
-            var full = Enumerable.Range(0, blocks).Select(b =>
-                (double)stepsPerBlock * batch / Stopwatch.GetElapsedTime(stamps[warmup - 1 + b * stepsPerBlock], stamps[warmup - 1 + (b + 1) * stepsPerBlock]).TotalSeconds);
-            return new Result(Stats.Of(full.ToList()), MeasureComputeOnly(config, images, warmup, blocks, stepsPerBlock), stepsPerBlock);
         }
         finally
         {
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         }
+        return new Result(Stats.Of(full), Stats.Of(computeOnly), peer.Count > 0 ? Stats.Of(peer) : null, stepsPerBlock);
     }
 
-    private static Stats MeasureComputeOnly(TrainConfig config, Tensor images, int warmup, int blocks, int stepsPerBlock)
+    /// <summary><see cref="GanTrainer.Step"/> alone, on eight ready batches in turn.</summary>
+    private sealed class BareSteps : IDisposable
     {
-        using var trainer = new GanTrainer(config, CPU);
-        var batches = Enumerable.Range(0, 8).Select(i => images.narrow(0, i * config.BatchSize, config.BatchSize).contiguous()).ToList();
-        void Steps(int count)
+        private readonly GanTrainer trainer;
+        private readonly List<Tensor> batches;
+        private readonly int batchSize;
+        private int next;
+
+        public BareSteps(TrainConfig config, Tensor images)
         {
-            for (int i = 0; i < count; i++)
-            {
-                using var scope = NewDisposeScope();
-                trainer.Step([batches[i % batches.Count]]);
-            }
+            trainer = new GanTrainer(config, CPU);
+            batchSize = config.BatchSize;
+            batches = Enumerable.Range(0, 8).Select(i => images.narrow(0, i * batchSize, batchSize).contiguous()).ToList();
         }
-        Steps(warmup);
-        var rates = new List<double>();
-        for (int b = 0; b < blocks; b++)
+
+        /// <summary>Runs <paramref name="steps"/> steps; returns their images/s.</summary>
+        public double Run(int steps)
         {
             long start = Stopwatch.GetTimestamp();
-            Steps(stepsPerBlock);
-            rates.Add((double)stepsPerBlock * config.BatchSize / Stopwatch.GetElapsedTime(start).TotalSeconds);
+            for (int i = 0; i < steps; i++)
+            {
+                using var scope = NewDisposeScope();
+                trainer.Step([batches[next++ % batches.Count]]);
+            }
+            return (double)steps * batchSize / Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
-        foreach (var batch in batches) batch.Dispose();
-        return Stats.Of(rates);
+
+        public void Dispose()
+        {
+            trainer.Dispose();
+            foreach (var batch in batches) batch.Dispose();
+        }
     }
 }
