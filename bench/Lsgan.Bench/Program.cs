@@ -88,6 +88,9 @@ foreach (var (name, model, batch, on, off) in new (string, string, int, Func<Lsg
     ("D frozen during G update", "dcgan", 64, Options(s => s with { FreezeDiscriminatorForGenerator = true }), Options(s => s with { FreezeDiscriminatorForGenerator = false })),
     ("gradients dropped, not zeroed", "mlp", 64, Options(s => s with { ClearGradientsToNone = true }), Options(s => s with { ClearGradientsToNone = false })),
     ("gradients dropped, not zeroed", "dcgan", 64, Options(s => s with { ClearGradientsToNone = true }), Options(s => s with { ClearGradientsToNone = false })),
+    ("fused Adam", "mlp", 64, Options(s => s with { FusedAdam = true }), Options(s => s with { FusedAdam = false })),
+    ("fused Adam", "dcgan", 64, Options(s => s with { FusedAdam = true }), Options(s => s with { FusedAdam = false })),
+    ("unfold/fold image-side layers", "dcgan", 64, Options(s => s with { UnfoldedImageLayers = true }), Options(s => s with { UnfoldedImageLayers = false })),
 })
 {
     int steps = quick ? 5 : stepsPerBlock[(model, batch)];

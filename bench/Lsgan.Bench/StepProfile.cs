@@ -34,11 +34,17 @@ public static class StepProfile
             long t = Stopwatch.GetTimestamp();
             var fake = g.forward(trainer.SampleLatent(batch));
             Add("G forward", t); t = Stopwatch.GetTimestamp();
-            var dReal = d.forward(real);
-            var dFake = d.forward(fake.detach());
+            Tensor dReal, dFake;
+            if (config.Model.DiscriminatorBatchNorm) (dReal, dFake) = (d.forward(real), d.forward(fake.detach()));
+            else
+            {
+                // As GanTrainer: one pass over both batches when D has no batch norm.
+                var both = d.forward(cat([real, fake.detach()], 0));
+                (dReal, dFake) = (both.narrow(0, 0, batch), both.narrow(0, batch, batch));
+            }
             Add("D forward real+fake", t); t = Stopwatch.GetTimestamp();
             var dLoss = loss.DiscriminatorLoss(dReal, dFake);
-            trainer.DiscriminatorOptimizer.zero_grad();
+            foreach (var p in d.parameters()) p.grad = null;
             Add("D loss + zero_grad", t); t = Stopwatch.GetTimestamp();
             dLoss.backward();
             Add("D backward", t); t = Stopwatch.GetTimestamp();
@@ -46,7 +52,7 @@ public static class StepProfile
             Add("D optimizer", t); t = Stopwatch.GetTimestamp();
             foreach (var p in d.parameters()) p.requires_grad = false;
             var gLoss = loss.GeneratorLoss(d.forward(fake));
-            trainer.GeneratorOptimizer.zero_grad();
+            foreach (var p in g.parameters()) p.grad = null;
             Add("D forward fake (for G)", t); t = Stopwatch.GetTimestamp();
             gLoss.backward();
             Add("G backward (through D)", t); t = Stopwatch.GetTimestamp();
@@ -55,6 +61,7 @@ public static class StepProfile
             Add("G optimizer", t);
         }
         double total = phases.Values.Sum();
+        Console.WriteLine();
         Console.WriteLine($"{model} batch {batch}, {threads} thread(s), {steps} steps: {total / steps:F2} ms/step ({steps * batch / total * 1000:F0} img/s)");
         foreach (var (name, ms) in phases) Console.WriteLine($"  {name,-26} {ms / steps,8:F3} ms  {ms / total,6:P1}");
         ProfileLayers(g, [batch, config.Model.LatentDim], steps);
@@ -62,16 +69,14 @@ public static class StepProfile
         return 0;
     }
 
-    /// <summary>Forward and backward (input and weight gradients) of each conv/linear layer alone, on the shapes it sees.</summary>
+    /// <summary>Forward and backward (input and weight gradients) of each leaf layer alone, on the shape it sees in training mode.</summary>
     private static void ProfileLayers(nn.Module<Tensor, Tensor> network, long[] inputShape, int steps)
     {
         var shapes = new List<(string Name, nn.Module<Tensor, Tensor> Layer, long[] Shape)>();
         var removers = new List<Action>();
         foreach (var (name, child) in network.named_modules())
         {
-            if (child is not (TorchSharp.Modules.Linear or TorchSharp.Modules.Conv2d or TorchSharp.Modules.ConvTranspose2d
-                or Models.Layers.UnfoldedConv2d or Models.Layers.FoldedConvTranspose2d)) continue;
-            var layer = (nn.Module<Tensor, Tensor>)child;
+            if (child.children().Any() || child is not nn.Module<Tensor, Tensor> layer) continue;
             removers.Add(layer.register_forward_hook((m, input, output) => { shapes.Add((name, layer, input.shape)); return output; }).remove);
         }
         using (no_grad()) using (var x = randn(inputShape)) network.forward(x).Dispose();

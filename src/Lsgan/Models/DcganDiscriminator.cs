@@ -14,18 +14,22 @@ public sealed class DcganDiscriminator : Module<Tensor, Tensor>
     private readonly Sequential features;
     private readonly Linear score;
 
-    public DcganDiscriminator(ModelConfig config) : base(nameof(DcganDiscriminator))
+    /// <param name="config">Channels and whether D has batch norm.</param>
+    /// <param name="unfoldedInputLayer">The first layer as <see cref="UnfoldedConv2d"/> (same function and parameters).</param>
+    public DcganDiscriminator(ModelConfig config, bool unfoldedInputLayer = true) : base(nameof(DcganDiscriminator))
     {
-        features = Sequential(Blocks(config.DiscriminatorBatchNorm, config.Channels));
+        features = Sequential(Blocks(config.DiscriminatorBatchNorm, config.Channels, unfoldedInputLayer));
         score = Linear(128 * 7 * 7, 1);
         RegisterComponents();
     }
 
-    private static IEnumerable<(string, Module<Tensor, Tensor>)> Blocks(bool bn, int channels)
+    private static IEnumerable<(string, Module<Tensor, Tensor>)> Blocks(bool bn, int channels, bool unfoldedInputLayer)
     {
         // C x 28 x 28
         // Few input channels: libtorch's input gradient is slow there (see UnfoldedConv2d).
-        yield return ("conv1", new UnfoldedConv2d(channels, 64, 4, stride: 2, padding: 1));
+        yield return ("conv1", unfoldedInputLayer
+            ? new UnfoldedConv2d(channels, 64, 4, stride: 2, padding: 1)
+            : Conv2d(channels, 64, 4, stride: 2, padding: 1));
         yield return ("act1", LeakyReLU(0.2));
         // 64 x 14 x 14
         yield return ("conv2", Conv2d(64, 128, 4, stride: 2, padding: 1));

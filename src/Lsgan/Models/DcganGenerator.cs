@@ -14,15 +14,17 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
     private readonly Linear project;
     private readonly Sequential upsample;
 
-    public DcganGenerator(ModelConfig config) : base(nameof(DcganGenerator))
+    /// <param name="config">Latent size, channels and whether G has batch norm.</param>
+    /// <param name="foldedOutputLayer">The last layer as <see cref="FoldedConvTranspose2d"/> (same function and parameters).</param>
+    public DcganGenerator(ModelConfig config, bool foldedOutputLayer = true) : base(nameof(DcganGenerator))
     {
         bool bn = config.GeneratorBatchNorm;
         project = Linear(config.LatentDim, 128 * 7 * 7);
-        upsample = Sequential(Blocks(bn, config.Channels));
+        upsample = Sequential(Blocks(bn, config.Channels, foldedOutputLayer));
         RegisterComponents();
     }
 
-    private static IEnumerable<(string, Module<Tensor, Tensor>)> Blocks(bool bn, int channels)
+    private static IEnumerable<(string, Module<Tensor, Tensor>)> Blocks(bool bn, int channels, bool foldedOutputLayer)
     {
         // 128 x 7 x 7
         if (bn) yield return ("bn0", BatchNorm2d(128));
@@ -32,7 +34,9 @@ public sealed class DcganGenerator : Module<Tensor, Tensor>
         if (bn) yield return ("bn1", BatchNorm2d(64));
         yield return ("act1", ReLU());
         // Few output channels: libtorch's transposed convolution is slow there (see FoldedConvTranspose2d).
-        yield return ("deconv2", new FoldedConvTranspose2d(64, channels, 4, stride: 2, padding: 1));
+        yield return ("deconv2", foldedOutputLayer
+            ? new FoldedConvTranspose2d(64, channels, 4, stride: 2, padding: 1)
+            : ConvTranspose2d(64, channels, 4, stride: 2, padding: 1));
         // C x 28 x 28
         yield return ("tanh", Tanh());
     }

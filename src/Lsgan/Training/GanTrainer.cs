@@ -30,11 +30,11 @@ public sealed class GanTrainer : IDisposable
         step = config.Step;
         jointDiscriminatorPass = step.JointDiscriminatorPass && !config.Model.DiscriminatorBatchNorm;
         loss = config.Loss.Create();
-        Models = ModelFactory.Create(config.Model, config.Seed);
+        Models = ModelFactory.Create(config.Model, config.Seed, step.UnfoldedImageLayers);
         Models.Generator.to(device).train();
         Models.Discriminator.to(device).train();
-        GeneratorOptimizer = config.Optimizer.Create(Models.Generator.parameters(), config.Optimizer.GeneratorLr);
-        DiscriminatorOptimizer = config.Optimizer.Create(Models.Discriminator.parameters(), config.Optimizer.DiscriminatorLr);
+        GeneratorOptimizer = config.Optimizer.Create(Models.Generator.parameters(), config.Optimizer.GeneratorLr, step.FusedAdam);
+        DiscriminatorOptimizer = config.Optimizer.Create(Models.Discriminator.parameters(), config.Optimizer.DiscriminatorLr, step.FusedAdam);
         // Its own generator (not the global one) so that its state can be saved and restored exactly.
         Noise = new Generator(NoiseSeed(config.Seed), device);
     }

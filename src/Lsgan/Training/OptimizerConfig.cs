@@ -32,7 +32,13 @@ public sealed record OptimizerConfig(
         return errors;
     }
 
-    public OptimizerHelper Create(IEnumerable<Parameter> parameters, double lr) => Kind == "rmsprop"
-        ? torch.optim.RMSProp(parameters, lr)
-        : new Fused.Adam(parameters, lr, Beta1, Beta2);
+    /// <param name="parameters">The network's parameters.</param>
+    /// <param name="lr">Its learning rate.</param>
+    /// <param name="fused">Adam in one pass per parameter (<see cref="Fused.Adam"/>); TorchSharp's own when false.</param>
+    public OptimizerHelper Create(IEnumerable<Parameter> parameters, double lr, bool fused = true) => Kind switch
+    {
+        "rmsprop" => torch.optim.RMSProp(parameters, lr),
+        _ when fused => new Fused.Adam(parameters, lr, Beta1, Beta2),
+        _ => torch.optim.Adam(parameters, lr, Beta1, Beta2),
+    };
 }

@@ -18,7 +18,19 @@ namespace Lsgan.Training;
 /// buffers (<see cref="Runtime.NativeAllocator"/>): before that, fresh gradient buffers faulted their pages in
 /// every step and dcgan ran 15 % slower; now mlp gains ~5 % and dcgan is unchanged (bench/results.md).
 /// </param>
+/// <param name="FusedAdam">
+/// Adam's update in one pass over each parameter (<see cref="Fused.Adam"/>) instead of TorchSharp's ~9 libtorch
+/// calls per parameter; the same arithmetic, equal to float rounding.
+/// </param>
+/// <param name="UnfoldedImageLayers">
+/// DCGAN's image-side layers (G's last transposed convolution, D's first convolution's input gradient) through
+/// unfold/fold and a matrix product (<see cref="Models.Layers.FoldedConvTranspose2d"/>,
+/// <see cref="Models.Layers.UnfoldedConv2d"/>), where libtorch's kernels are slow with 1–3 channels; the same
+/// function and parameters, equal to float rounding.
+/// </param>
 public sealed record StepOptions(
     bool JointDiscriminatorPass = true,
     bool FreezeDiscriminatorForGenerator = true,
-    bool ClearGradientsToNone = true);
+    bool ClearGradientsToNone = true,
+    bool FusedAdam = true,
+    bool UnfoldedImageLayers = true);
