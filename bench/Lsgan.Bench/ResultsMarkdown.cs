@@ -35,7 +35,9 @@ public static class ResultsMarkdown
         text.AppendLine($"Evaluation of 10,000 generated vs 10,000 real images (generate, features, all metrics): {result["evaluate_10k_seconds"]} s.");
         text.AppendLine();
         text.AppendLine("FLOPs per image per step = 2 × (3 × G forward MACs + 9 × D forward MACs): G forward and backward, and three D passes (real, detached fake, fake for G) with their backward. " +
-            "\"Bare step\" is GanTrainer.Step on ready batches; the non-compute share is 1 − ours / bare step.");
+            "\"Of GEMM\" divides by the GEMM rate measured between this case's blocks (the machine's speed drifts). " +
+            "\"Bare step\" is GanTrainer.Step on ready batches; the non-compute share is 1 − ours / bare step. " +
+            "Our blocks, bare-step blocks, PyTorch blocks and GEMM measurements alternate within each case.");
         return text.ToString();
     }
 }

@@ -9,12 +9,12 @@ namespace Lsgan.Bench;
 /// Images/s of the product's real training loop (<see cref="TrainingSession"/>: batching by index, both
 /// updates, metric logging) timed between progress reports, interleaved block by block with the bare
 /// <see cref="GanTrainer.Step"/> on ready batches (their difference is the time spent outside libtorch compute)
-/// and, when given, with a peer's block of the same case. This machine's speed drifts over minutes; blocks
+/// and, when given, with a peer's block of the same case; the GEMM rate is taken between blocks too. This machine's speed drifts over minutes; blocks
 /// timed side by side see the same drift, so their ratio does not.
 /// </summary>
 public static class ThroughputBench
 {
-    public sealed record Result(Stats Full, Stats ComputeOnly, Stats? Peer, int StepsPerBlock)
+    public sealed record Result(Stats Full, Stats ComputeOnly, Stats? Peer, Stats Gemm, int StepsPerBlock)
     {
         /// <summary>Share of a full step's time spent outside the bare step (batching, logging, sampling).</summary>
         public double NonComputeShare => Math.Max(0, 1 - Full.Median / ComputeOnly.Median);
@@ -41,6 +41,7 @@ public static class ThroughputBench
         var full = new List<double>();
         var computeOnly = new List<double>();
         var peer = new List<double>();
+        var gemm = new List<double>();
         try
         {
             var run = RunDirectory.CreateNew(directory, Path.GetTempPath(), config);
@@ -55,7 +56,8 @@ public static class ThroughputBench
                 if (done < 0 || done % stepsPerBlock != 0) return;
                 if (done > 0) full.Add((double)stepsPerBlock * batch / Stopwatch.GetElapsedTime(blockStart, now).TotalSeconds);
                 if (done / stepsPerBlock == blocks) return;
-                // Between our blocks, paused inside the progress callback: a bare-step block and a peer block.
+                // Between our blocks, paused inside the progress callback: the GEMM rate, a bare-step block and a peer block.
+                gemm.Add(GemmRate.Measure(repeats: 3).Median);
                 computeOnly.Add(bare.Run(stepsPerBlock));
                 if (peerBlock is not null) peer.Add(peerBlock(stepsPerBlock));
                 blockStart = Stopwatch.GetTimestamp();
@@ -66,7 +68,7 @@ public static class ThroughputBench
         {
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         }
-        return new Result(Stats.Of(full), Stats.Of(computeOnly), peer.Count > 0 ? Stats.Of(peer) : null, stepsPerBlock);
+        return new Result(Stats.Of(full), Stats.Of(computeOnly), peer.Count > 0 ? Stats.Of(peer) : null, Stats.Of(gemm), stepsPerBlock);
     }
 
     /// <summary><see cref="GanTrainer.Step"/> alone, on eight ready batches in turn.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using TorchSharp;
@@ -82,6 +83,10 @@ public static class Fused
         private static void Update(Tensor parameter, Tensor grad, Tensor expAvg, Tensor expAvgSq, AdamCoefficients k) =>
             UpdateRange(Floats(parameter), Floats(grad), Floats(expAvg), Floats(expAvgSq), k);
 
+        // Fully optimised from the first call: tiered compilation otherwise runs this loop as unoptimised tier-0
+        // code (Vector256 operations as calls) until it is promoted, which in a training process took minutes
+        // and made the whole mlp step 30 % slower than TorchSharp's Adam (bench, fused Adam variant).
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void UpdateRange(Span<float> p, Span<float> g, Span<float> m, Span<float> v, AdamCoefficients k)
         {
             int i = 0;
