@@ -95,13 +95,13 @@ foreach (var (name, model, batch, on, off) in new (string, string, int, Func<Lsg
 })
 {
     int steps = quick ? 5 : stepsPerBlock[(model, batch)];
-    var with = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps, on);
-    var without = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps, off);
+    var config = ThroughputBench.Config(model, batch, threads);
+    var (with, without) = ThroughputBench.CompareOption(on(config), off(config), images, warmup, 2 * blocks, steps);
     var row = new JsonObject
     {
         ["optimisation"] = name, ["model"] = model, ["batch"] = batch,
-        ["with_img_s"] = Math.Round(with.Full.Median, 1), ["without_img_s"] = Math.Round(without.Full.Median, 1),
-        ["speedup"] = Math.Round(with.Full.Median / without.Full.Median, 3),
+        ["with_img_s"] = Math.Round(with.Median, 1), ["without_img_s"] = Math.Round(without.Median, 1),
+        ["speedup"] = Math.Round(with.Median / without.Median, 3),
     };
     variants.Add(row);
     Console.Error.WriteLine(row.ToJsonString());

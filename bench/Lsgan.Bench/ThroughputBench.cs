@@ -71,6 +71,26 @@ public static class ThroughputBench
         return new Result(Stats.Of(full), Stats.Of(computeOnly), peer.Count > 0 ? Stats.Of(peer) : null, Stats.Of(gemm), stepsPerBlock);
     }
 
+    /// <summary>
+    /// Images/s of the bare step with and without one option, their blocks alternating so that both see the
+    /// same machine: for the variants table, where the options change only the step.
+    /// </summary>
+    public static (Stats With, Stats Without) CompareOption(TrainConfig with, TrainConfig without, Tensor images, int warmup, int blocks, int stepsPerBlock)
+    {
+        using var on = new BareSteps(with, images);
+        using var off = new BareSteps(without, images);
+        on.Run(warmup);
+        off.Run(warmup);
+        var onRates = new List<double>();
+        var offRates = new List<double>();
+        for (int b = 0; b < blocks; b++)
+        {
+            onRates.Add(on.Run(stepsPerBlock));
+            offRates.Add(off.Run(stepsPerBlock));
+        }
+        return (Stats.Of(onRates), Stats.Of(offRates));
+    }
+
     /// <summary><see cref="GanTrainer.Step"/> alone, on eight ready batches in turn.</summary>
     private sealed class BareSteps : IDisposable
     {
