@@ -14,7 +14,7 @@ namespace Lsgan.Bench;
 /// </summary>
 public static class ThroughputBench
 {
-    public sealed record Result(Stats Full, Stats ComputeOnly, Stats? Peer, Stats Gemm, int StepsPerBlock)
+    public sealed record Result(Stats Full, Stats ComputeOnly, Stats? Peer, Stats Gemm)
     {
         /// <summary>Share of a full step's time spent outside the bare step (batching, logging, sampling).</summary>
         public double NonComputeShare => Math.Max(0, 1 - Full.Median / ComputeOnly.Median);
@@ -68,7 +68,7 @@ public static class ThroughputBench
         {
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         }
-        return new Result(Stats.Of(full), Stats.Of(computeOnly), peer.Count > 0 ? Stats.Of(peer) : null, Stats.Of(gemm), stepsPerBlock);
+        return new Result(Stats.Of(full), Stats.Of(computeOnly), peer.Count > 0 ? Stats.Of(peer) : null, Stats.Of(gemm));
     }
 
     /// <summary>

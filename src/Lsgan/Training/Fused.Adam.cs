@@ -69,14 +69,15 @@ public static class Fused
         {
             var options = (Options)group.Options;
             return options.weight_decay == 0 && options.amsgrad != true && options.maximize != true
-                && group.Parameters.All(p => p.device_type == DeviceType.CPU && p.dtype == ScalarType.Float32 && p.is_contiguous()
-                    && (p.grad is not { } g || Disposed(g, g.is_contiguous())));
+                && group.Parameters.All(FusableParameter);
         });
 
-        private static bool Disposed(Tensor tensor, bool value)
+        /// <summary>A float32 CPU parameter whose memory and gradient's memory the loop can walk as flat arrays.</summary>
+        private static bool FusableParameter(Parameter parameter)
         {
-            tensor.Dispose();
-            return value;
+            if (parameter.device_type != DeviceType.CPU || parameter.dtype != ScalarType.Float32 || !parameter.is_contiguous()) return false;
+            using var grad = parameter.grad;
+            return grad is null || grad.is_contiguous();
         }
 
         // One thread: a second one (Parallel.For) measured slower, competing with libtorch's OpenMP threads.

@@ -27,14 +27,9 @@ public sealed class FoldedConvTranspose2d : nn.Module<Tensor, Tensor>
         (this.kernelSize, this.stride, this.padding) = (kernelSize, stride, padding);
         weight = new Parameter(empty(inChannels, outChannels, kernelSize, kernelSize));
         bias = new Parameter(zeros(outChannels));
-        // ConvTranspose2d's default initialisation (the models re-draw theirs from N(0, 0.02)).
-        nn.init.kaiming_uniform_(weight, Math.Sqrt(5));
-        double bound = 1 / Math.Sqrt(outChannels * kernelSize * kernelSize);
-        nn.init.uniform_(bias, -bound, bound);
+        ConvolutionInit.Default(weight, bias);
         RegisterComponents();
     }
-
-    public long OutChannels => weight.shape[1];
 
     public override Tensor forward(Tensor x)
     {

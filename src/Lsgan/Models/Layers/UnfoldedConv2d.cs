@@ -28,10 +28,7 @@ public sealed class UnfoldedConv2d : nn.Module<Tensor, Tensor>
         (this.kernelSize, this.stride, this.padding) = (kernelSize, stride, padding);
         weight = new Parameter(empty(outChannels, inChannels, kernelSize, kernelSize));
         bias = new Parameter(zeros(outChannels));
-        // Conv2d's default initialisation (the models re-draw theirs from N(0, 0.02)).
-        nn.init.kaiming_uniform_(weight, Math.Sqrt(5));
-        double bound = 1 / Math.Sqrt(inChannels * kernelSize * kernelSize);
-        nn.init.uniform_(bias, -bound, bound);
+        ConvolutionInit.Default(weight, bias);
         RegisterComponents();
     }
 
