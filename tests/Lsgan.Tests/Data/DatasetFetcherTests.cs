@@ -125,11 +125,13 @@ public sealed class DatasetFetcherTests : IDisposable
     [Fact]
     public void Given_a_package_client_that_fails_When_fetched_Then_the_error_says_how_it_failed()
     {
-        // apt-get answers "unable to locate package" from its local index, so this contacts no host.
+        // apt-get answers "unable to locate package" from the system's index (private lists off), so this
+        // contacts no host.
         var info = dataset.Info with { AptPackage = "lsgan-test-no-such-package" };
         var fetcher = new DatasetFetcher(new DatasetFetchOptions
         {
             DataDir = CacheRoot, UseSystemCopy = false, UsePackageClients = true, UseDownload = false,
+            AptPrivateLists = false,
         });
 
         var error = Assert.Throws<LsganException>(() => fetcher.Fetch(info));
