@@ -128,7 +128,15 @@ public static class ClassifierTrainer
                     loss.backward();
                     optimizer.step();
                     schedule.step();
-                    lossSum += loss.item<float>() * batchSize;
+                    // The loss is read every step anyway, so checking it costs nothing; training on after a NaN
+                    // would only hand back a classifier whose features are NaN.
+                    float stepLoss = loss.item<float>();
+                    if (!float.IsFinite(stepLoss))
+                    {
+                        throw new LsganException($"The classifier's training loss became {stepLoss} at epoch {epoch}, step {step + 1}; lower the learning rate or check the images for NaN.");
+                    }
+
+                    lossSum += stepLoss * batchSize;
                     correct += logits.argmax(1).eq(labels).sum().item<long>();
                 }
             }
