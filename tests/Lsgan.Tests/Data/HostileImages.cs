@@ -44,7 +44,7 @@ public static class HostileImages
     private static byte[] Chunk(string type, byte[] body)
     {
         byte[] typed = [.. Encoding.ASCII.GetBytes(type), .. body];
-        var chunk = new byte[8 + typed.Length + 4];
+        var chunk = new byte[4 + typed.Length + 4];
         BinaryPrimitives.WriteInt32BigEndian(chunk, body.Length);
         typed.CopyTo(chunk, 4);
         BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(4 + typed.Length), Crc32(typed));
