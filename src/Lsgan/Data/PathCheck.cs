@@ -11,6 +11,8 @@ public static class PathCheck
     /// <summary>What <paramref name="path"/> names, following symbolic links.</summary>
     public static PathKind Classify(string path)
     {
+        if (string.IsNullOrEmpty(path))
+            return PathKind.Missing;
         try
         {
             var entry = new FileInfo(path);
@@ -88,6 +90,9 @@ public static class PathCheck
             throw new LsganException($"{subject} cannot be created ({Reason(e)}); {advice}.", e);
         }
     }
+
+    /// <summary>A clause saying what <paramref name="path"/> is, e.g. "x is a symbolic link that loops (…)".</summary>
+    public static string Describe(string path, PathKind kind) => $"{path} {Predicate(path, kind)}";
 
     /// <summary>The rest of a sentence about a path that is not what was wanted, e.g. "is a named pipe …".</summary>
     internal static string Predicate(string path, PathKind kind) => kind switch

@@ -66,6 +66,19 @@ public sealed class CliHostileDataTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_dataset_path_that_is_a_link_loop_When_training_Then_exit_1_says_it_loops_before_a_run_is_made()
+    {
+        string loop = temp.Combine("faces");
+        HostileFiles.LinkLoop(loop);
+
+        var result = Run(temp.Path, "train", "--dataset", loop, "--max-steps", "1", "--out", temp.Combine("run"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"lsgan: The dataset {loop} is a symbolic link that loops", AssertCleanError(result));
+        Assert.False(Directory.Exists(temp.Combine("run")));
+    }
+
+    [Fact]
     public void Given_a_decompression_bomb_png_When_training_on_the_folder_Then_exit_1_names_it_and_its_size()
     {
         string bomb = temp.Combine("faces", "bomb.png");
