@@ -20,8 +20,9 @@ internal static class ImageFileList
         var visited = new HashSet<string>(StringComparer.Ordinal);
         if (UnixRealPath.Of(folder) is { } root)
             visited.Add(root);
-        // The same entries Directory.EnumerateFiles(folder, "*", AllDirectories) yields: hidden files included.
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
+        // The same entries Directory.EnumerateFiles(folder, "*", AllDirectories) yields: hidden files included, and
+        // an unreadable subfolder is an error rather than images silently left out.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
         var files = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) =>
