@@ -16,6 +16,8 @@ internal static class DatasetLoading
     public static void EnsureKnown(string dataset)
     {
         if (IsFolder(dataset) || DatasetCatalog.Names.Contains(dataset)) return;
+        if (PathCheck.Classify(dataset) is var kind and not PathKind.Missing)
+            throw new LsganException($"The dataset {PathCheck.Describe(dataset, kind)}; give a folder of images or one of {string.Join(", ", DatasetCatalog.Names)}.");
         throw new LsganException($"Unknown dataset '{dataset}': expected {string.Join(", ", DatasetCatalog.Names)} or an existing folder of images.");
     }
 

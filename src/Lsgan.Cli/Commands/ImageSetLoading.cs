@@ -14,7 +14,8 @@ internal static class ImageSetLoading
             var folder = ImageFolder.Load(path, new ImageFolderOptions(1, 28, 28));
             return folder.Images;
         }
-        if (!File.Exists(path)) throw new LsganException($"{path} is neither a folder of images nor an IDX file.");
+        // Anything else that is there (a broken link, a pipe) is named as what it is by the IDX reader.
+        if (PathCheck.Classify(path) == PathKind.Missing) throw new LsganException($"{path} is neither a folder of images nor an IDX file.");
         var idx = IdxReader.Read(path);
         if (idx.Shape is not [_, 28, 28])
             throw new LsganException($"{path} holds IDX data of shape [{string.Join(", ", idx.Shape)}], not 28x28 images.");

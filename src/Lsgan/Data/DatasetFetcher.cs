@@ -10,11 +10,14 @@ public sealed class DatasetFetcher
 {
     private readonly DatasetFetchOptions options;
 
+    // Which setting chose the cache root, so an error about it names the option or variable to change.
+    private readonly string rootOrigin;
+
     /// <summary>Creates a fetcher; the cache root is resolved once, here.</summary>
     public DatasetFetcher(DatasetFetchOptions? options = null)
     {
         this.options = options ?? new DatasetFetchOptions();
-        CacheRoot = DataDirectory.Resolve(this.options.DataDir);
+        (CacheRoot, rootOrigin) = DataDirectory.Locate(this.options.DataDir);
     }
 
     /// <summary>The cache root; each dataset lives in a subfolder named after it.</summary>
@@ -34,7 +37,11 @@ public sealed class DatasetFetcher
     public string Fetch(DatasetInfo dataset, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         string dir = CacheDirOf(dataset);
-        Directory.CreateDirectory(dir);
+        // Checked level by level so a file, a broken link or a loop is named as what it is; neither is replaced.
+        PathCheck.EnsureFolder(CacheRoot, $"The data directory {CacheRoot} (from {rootOrigin})",
+            "give --data-dir a folder");
+        PathCheck.EnsureFolder(dir, $"The {dataset.Name} folder {dir} in the data directory",
+            "move it away or give --data-dir another folder");
         var missing = new List<DatasetFile>();
         foreach (var file in dataset.Files)
         {
@@ -111,14 +118,14 @@ public sealed class DatasetFetcher
         IProgress<string>? progress)
     {
         bool gzip;
-        using (var stream = File.OpenRead(found))
+        using (var stream = PathCheck.OpenRead(found))
             gzip = GzipDetector.IsGzip(stream);
         string target = Path.Combine(dir, file.Name + (gzip ? ".gz" : ""));
         string partial = Path.Combine(dir, $".{file.Name}.{Guid.NewGuid():N}.partial");
         progress?.Report($"Copying {file.Name} from {fetchedFrom ?? found} to {dir}");
         try
         {
-            File.Copy(found, partial);
+            CopyInto(found, partial, file, dir);
             if (!DatasetCache.Matches(partial, file))
                 throw fetchedFrom is null
                     ? Corrupt(found, file)
@@ -129,6 +136,21 @@ public sealed class DatasetFetcher
         finally
         {
             File.Delete(partial);
+        }
+    }
+
+    // A cache that cannot be written (read-only, full, no permission) is the user's to fix, not a failure of the
+    // source: the next source would fail the same way, so this stops the fetch with one sentence.
+    private static void CopyInto(string found, string partial, DatasetFile file, string dir)
+    {
+        try
+        {
+            File.Copy(found, partial);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LsganException($"Could not copy {file.Name} into {dir} ({PathCheck.Reason(e)}); "
+                + "make room or give --data-dir a folder that can be written.", e);
         }
     }
 

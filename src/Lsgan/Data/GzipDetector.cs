@@ -22,10 +22,11 @@ public static class GzipDetector
     /// <summary>
     /// Opens <paramref name="path"/> for reading its decompressed bytes. <paramref name="rawLength"/> is
     /// the byte count when the file is raw and null when it is gzip (the decompressed size is unknown).
+    /// Only a regular file is opened (see <see cref="PathCheck"/>): a named pipe would block here forever.
     /// </summary>
     public static Stream OpenDecompressed(string path, out long? rawLength)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var file = PathCheck.OpenRead(path, 1 << 16);
         if (IsGzip(file))
         {
             rawLength = null;

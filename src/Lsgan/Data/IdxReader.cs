@@ -25,7 +25,7 @@ public static class IdxReader
     /// <summary>Reads the IDX file at <paramref name="path"/>, detecting gzip by its magic bytes.</summary>
     public static IdxArray Read(string path)
     {
-        if (!File.Exists(path))
+        if (PathCheck.Classify(path) == PathKind.Missing)
             throw new LsganException($"The IDX file {path} does not exist.");
         try
         {

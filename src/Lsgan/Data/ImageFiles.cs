@@ -7,6 +7,13 @@ namespace Lsgan.Data;
 /// <summary>Reads and writes single images as [C, H, W] data in [-1, 1], the generator's output range.</summary>
 public static class ImageFiles
 {
+    /// <summary>
+    /// The largest width or height decoded. A decoded image takes 4 bytes a pixel before resizing, so this caps
+    /// one image at 8192 x 8192 = 64 megapixels, 256 MiB; a 48-megapixel camera photo (8000 x 6000) still fits,
+    /// while a small file whose header claims 60000 x 60000 (a decompression bomb) is refused before decoding.
+    /// </summary>
+    public const int MaxImageSide = 8192;
+
     // ITU-R BT.601 luma weights, the ones PIL's convert("L") uses, so grayscale matches common tooling.
     private const float RedWeight = 0.299f, GreenWeight = 0.587f, BlueWeight = 0.114f;
 
@@ -35,6 +42,9 @@ public static class ImageFiles
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null)
             Directory.CreateDirectory(dir);
+        // Opening a named pipe for writing blocks until a reader appears; a folder or broken link cannot be written.
+        if (PathCheck.Classify(path) is not (PathKind.Missing or PathKind.File))
+            PathCheck.RequireFile(path, "lsgan writes images only to regular files, so remove it or choose another path");
         using var output = File.Create(path);
         png.SaveTo(output);
     }
@@ -42,12 +52,12 @@ public static class ImageFiles
     /// <summary>
     /// Decodes the image at <paramref name="path"/>, resizes it to <paramref name="width"/> x
     /// <paramref name="height"/> when it differs, and writes its [C, H, W] values in [-1, 1] into
-    /// <paramref name="destination"/>. Alpha is ignored.
+    /// <paramref name="destination"/>. Alpha is ignored. A truncated or damaged file, one larger than
+    /// <see cref="MaxImageSide"/>, or anything but a regular file is an <see cref="LsganException"/> naming it.
     /// </summary>
     public static void DecodeInto(string path, int channels, int height, int width, Span<float> destination)
     {
-        using var decoded = SKBitmap.Decode(path)
-            ?? throw new LsganException($"{path} is not a PNG or JPEG image that can be decoded.");
+        using var decoded = ImageDecoder.Decode(path);
         using var rgba = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         if (!decoded.ScalePixels(rgba, Sampling(decoded.Width, decoded.Height, width, height)))
             throw new LsganException($"{path} could not be converted to {width}x{height} RGB.");
@@ -70,13 +80,11 @@ public static class ImageFiles
         }
     }
 
-    /// <summary>The size of the image at <paramref name="path"/> without decoding its pixels.</summary>
-    public static (int Height, int Width) SizeOf(string path)
-    {
-        using var codec = SKCodec.Create(path)
-            ?? throw new LsganException($"{path} is not a PNG or JPEG image that can be decoded.");
-        return (codec.Info.Height, codec.Info.Width);
-    }
+    /// <summary>
+    /// The size of the image at <paramref name="path"/> without decoding its pixels; a size above
+    /// <see cref="MaxImageSide"/> is an <see cref="LsganException"/>.
+    /// </summary>
+    public static (int Height, int Width) SizeOf(string path) => ImageDecoder.SizeOf(path);
 
     private static float Scale(float value) => value / 127.5f - 1f;
 
