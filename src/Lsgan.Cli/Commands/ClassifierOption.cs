@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Lsgan.Metrics;
+using Lsgan.Features;
 
 namespace Lsgan.Cli.Commands;
 

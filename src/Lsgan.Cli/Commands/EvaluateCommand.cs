@@ -4,8 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lsgan.Cli.Output;
 using Lsgan.Data;
+using Lsgan.Evaluation;
+using Lsgan.Features;
 using Lsgan.IO;
-using Lsgan.Metrics;
 using Lsgan.Training;
 
 namespace Lsgan.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Lsgan.Metrics;
+using Lsgan.Features;
 
 namespace Lsgan.Cli.Commands;
 

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lsgan.Cli.Output;
+using Lsgan.Evaluation;
 using Lsgan.IO;
-using Lsgan.Metrics;
 
 namespace Lsgan.Cli.Commands;
 

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Lsgan.Data;
+using Lsgan.Evaluation;
+using Lsgan.Features;
 using Lsgan.IO;
 using Lsgan.Metrics;
 

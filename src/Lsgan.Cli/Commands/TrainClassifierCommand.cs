@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lsgan.Data;
-using Lsgan.Metrics;
+using Lsgan.Features.Training;
+using Lsgan.Features;
 
 namespace Lsgan.Cli.Commands;
 

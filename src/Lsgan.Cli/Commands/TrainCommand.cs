@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using Lsgan.Cli.Output;
 using Lsgan.Data;
+using Lsgan.Evaluation;
+using Lsgan.Features;
 using Lsgan.IO;
-using Lsgan.Metrics;
 using Lsgan.Training;
 
 namespace Lsgan.Cli.Commands;
