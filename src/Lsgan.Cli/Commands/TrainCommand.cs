@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lsgan.Cli.Output;
-using Lsgan.Data;
 using Lsgan.Evaluation;
-using Lsgan.Features;
 using Lsgan.IO;
 using Lsgan.Training;
 
@@ -66,9 +64,7 @@ internal static class TrainCommand
     {
         if (DatasetLoading.IsFolder(dataset))
             throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist).");
-        var classifier = ShippedClassifiers.For(dataset).Load();
-        using var test = ImageDataset.Load(dataset, DatasetSplit.Test, DatasetLoading.Fetcher(dataDir));
-        return new TestSetEvaluator(classifier, test.Images);
+        return TestSetEvaluator.ForShippedClassifier(dataset, DatasetLoading.Fetcher(dataDir));
     }
 
     private static (TrainConfig, RunDirectory?, string?) NewRun(TrainOptions o, ParseResult p)

@@ -1,3 +1,4 @@
+using Lsgan.Data;
 using Lsgan.Features;
 using Lsgan.Metrics;
 using Lsgan.Training;
@@ -30,6 +31,27 @@ public sealed class TestSetEvaluator : IRunEvaluator, IDisposable
         using var scope = NewDisposeScope();
         var (features, logits) = ClassifierFeatures.Extract(classifier, generatedImages);
         return EvaluationReport.FromFeatures(realFeatures, features, logits, classifier.Config.ClassCount, seed);
+    }
+
+    /// <summary>
+    /// The evaluator of <paramref name="classifier"/> (whose weights have SHA-256 <paramref name="sha"/>) against
+    /// <paramref name="testImages"/>, the test set of <paramref name="dataset"/>: its features are extracted once per
+    /// classifier and cached beside the dataset (<see cref="FeatureCache"/>), so later evaluations skip them.
+    /// </summary>
+    public static TestSetEvaluator Cached(
+        DatasetFetcher fetcher, string dataset, FeatureClassifier classifier, string sha, Tensor testImages, int seed = 0)
+    {
+        string cache = FeatureCache.PathFor(fetcher.CacheDirOf(DatasetCatalog.Get(dataset)), "test", sha);
+        var realFeatures = FeatureCache.GetOrCompute(cache, $"{dataset} test {sha}", () => ExtractFeatures(classifier, testImages));
+        return FromFeatures(classifier, realFeatures, seed);
+    }
+
+    /// <summary>The evaluator --eval-every uses: the classifier shipped for <paramref name="dataset"/> against its test set.</summary>
+    public static TestSetEvaluator ForShippedClassifier(string dataset, DatasetFetcher fetcher)
+    {
+        var classifier = ShippedClassifiers.For(dataset).Load();
+        using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
+        return new TestSetEvaluator(classifier, test.Images);
     }
 
     private static Tensor ExtractFeatures(FeatureClassifier classifier, Tensor realImages)

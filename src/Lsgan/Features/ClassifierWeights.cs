@@ -39,6 +39,22 @@ public static class ClassifierWeights
         }
     }
 
+    /// <summary>
+    /// The classifier an evaluation uses: the weights file at <paramref name="path"/> when one is given, else the
+    /// one shipped for <paramref name="dataset"/>; returned with the SHA-256 that identifies it in reports and caches.
+    /// </summary>
+    public static (FeatureClassifier Classifier, string Sha256) LoadFileOrShipped(string? path, string dataset)
+    {
+        if (path is not null)
+        {
+            var sha = ComputeSha256(path);
+            return (Load(path, sha), sha);
+        }
+
+        var shipped = ShippedClassifiers.For(dataset);
+        return (shipped.Load(), shipped.Sha256);
+    }
+
     /// <summary>The SHA-256 of a file as 64 lowercase hex digits.</summary>
     public static string ComputeSha256(string path)
     {

@@ -2,19 +2,20 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Lsgan.Data;
-using Lsgan.Evaluation;
 using Lsgan.Features;
 using Lsgan.IO;
 using Lsgan.Metrics;
 
-namespace Lsgan.Cli.Commands;
+namespace Lsgan.Evaluation;
 
 /// <summary>
 /// The real-data floor, computed once per dataset, classifier, feature model (if any), count and seed, then read
 /// from the cache. Given the test set's evaluator (features already extracted), it reuses it.
 /// </summary>
-internal static class FloorCache
+/// <remarks>The cache files are JSON beside the dataset: floor-&lt;classifier&gt;[-&lt;feature model&gt;]-&lt;count&gt;-&lt;seed&gt;.json.</remarks>
+public static class FloorCache
 {
+    /// <summary>The floor for <paramref name="count"/> training images (fewer when the training set is smaller) drawn with <paramref name="seed"/>.</summary>
     public static EvaluationReport Get(
         DatasetFetcher fetcher, string dataset, FeatureClassifier classifier, string sha, OnnxFeatureExtractor? featureModel,
         TestSetEvaluator? testSet, int count, int seed)
