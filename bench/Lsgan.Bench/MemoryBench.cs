@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lsgan.Reporting;
 using Lsgan.Training;
 using static TorchSharp.torch;
 
@@ -30,7 +31,7 @@ public static class MemoryBench
                 process.Refresh();
                 samples.Add((p.Step, process.WorkingSet64 / 1048576.0));
             });
-            new TrainingSession(config, run, progress).Run(images);
+            new TrainingSession(config, run, progress) { CheckpointWritten = LossPlot.Save }.Run(images);
         }
         finally
         {

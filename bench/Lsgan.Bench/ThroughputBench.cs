@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lsgan.Models;
+using Lsgan.Reporting;
 using Lsgan.Training;
 using static TorchSharp.torch;
 
@@ -62,7 +63,7 @@ public static class ThroughputBench
                 if (peerBlock is not null) peer.Add(peerBlock(stepsPerBlock));
                 blockStart = Stopwatch.GetTimestamp();
             });
-            new TrainingSession(config, run, progress).Run(images);
+            new TrainingSession(config, run, progress) { CheckpointWritten = LossPlot.Save }.Run(images);
         }
         finally
         {

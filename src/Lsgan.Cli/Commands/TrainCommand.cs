@@ -3,6 +3,7 @@ using System.Text.Json;
 using Lsgan.Cli.Output;
 using Lsgan.Evaluation;
 using Lsgan.IO;
+using Lsgan.Reporting;
 using Lsgan.Training;
 
 namespace Lsgan.Cli.Commands;
@@ -46,7 +47,7 @@ internal static class TrainCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator).Run(images, checkpoint, cancel.Token));
+            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator) { CheckpointWritten = LossPlot.Save }.Run(images, checkpoint, cancel.Token));
             Console.Error.WriteLine(outcome switch
             {
                 TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",

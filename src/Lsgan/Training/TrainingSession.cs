@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Lsgan.Reporting;
+using Lsgan.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,7 +7,7 @@ namespace Lsgan.Training;
 
 /// <summary>
 /// Orchestrates a run: epochs of <see cref="GanTrainer.Step"/> over seeded batches, metric lines,
-/// sample grids from fixed noise, loss plot and checkpoints (every epoch, at the end, on cancel).
+/// sample grids from fixed noise, evaluations (--eval-every) and checkpoints (every epoch, at the end, on cancel).
 /// </summary>
 public sealed class TrainingSession
 {
@@ -18,7 +18,6 @@ public sealed class TrainingSession
     private readonly IProgress<TrainingProgress>? progress;
     private readonly IRunEvaluator? evaluator;
     private readonly List<MetricsRecord> records = [];
-    private readonly List<EvaluationRecord> evaluations = [];
     private double? bestFid;
 
     public TrainingSession(TrainConfig config, RunDirectory run, IProgress<TrainingProgress>? progress = null, IRunEvaluator? evaluator = null)
@@ -26,6 +25,12 @@ public sealed class TrainingSession
         config.EnsureValid();
         (this.config, this.run, this.progress, this.evaluator) = (config, run, progress, evaluator);
     }
+
+    /// <summary>
+    /// Called with the run after each write of checkpoints/latest that follows a metrics line, e.g. to redraw
+    /// losses.png from the run's files, as 'lsgan train' does.
+    /// </summary>
+    public Action<RunDirectory>? CheckpointWritten { get; init; }
 
     /// <summary>
     /// Trains on <paramref name="images"/> ([N, C, H, W] in [−1, 1]) from the start, or from
@@ -45,7 +50,6 @@ public sealed class TrainingSession
             Checkpoint.Restore(resumeFrom, trainer, state);
             run.TrimMetricsAfter(state.Step);
             records.AddRange(run.ReadMetrics());
-            evaluations.AddRange(run.ReadEvaluations());
             bestFid = state.BestFid;
         }
 
@@ -150,8 +154,7 @@ public sealed class TrainingSession
         using var noiseState = trainer.Noise.get_state();
         state = state with { NoiseState = noiseState.data<byte>().ToArray(), BestFid = bestFid };
         Checkpoint.Save(Path.Combine(run.CheckpointsDirectory, directory), trainer, config, state);
-        if (records.Count > 0 && directory == "latest")
-            LossPlot.Save(records, evaluations, run.LossPlotFile, $"{config.Dataset} · {config.Model.Kind} · {config.Loss.Create().Describe()}");
+        if (records.Count > 0 && directory == "latest") CheckpointWritten?.Invoke(run);
     }
 
     /// <summary>Scores samples from a fixed noise set and keeps checkpoints/best at the lowest FID.</summary>
@@ -162,7 +165,6 @@ public sealed class TrainingSession
         var noise = randn([config.EvalSamples, config.Model.LatentDim], generator: random).to(trainer.Noise.device);
         var images = cat(noise.split(500).Select(z => trainer.Generate(z).cpu()).ToList(), 0);
         var record = new EvaluationRecord(state.Step, state.Epoch, evaluator!.Evaluate(images));
-        evaluations.Add(record);
         run.AppendEvaluation(record);
         progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, records.LastOrDefault(),
             $"epoch {state.Epoch}: FID {record.Evaluation.Fid:F3}, classes covered {record.Evaluation.ClassesCovered}"));

@@ -1,4 +1,5 @@
 using Lsgan.Models;
+using Lsgan.Reporting;
 using Lsgan.Training;
 using static TorchSharp.torch;
 
@@ -26,7 +27,7 @@ public class TrainingSessionTests
         var config = SmallConfig();
         var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
 
-        var outcome = new TrainingSession(config, run).Run(images);
+        var outcome = new TrainingSession(config, run) { CheckpointWritten = LossPlot.Save }.Run(images);
 
         Assert.Equal(TrainingOutcome.Completed, outcome);
         var records = run.ReadMetrics();

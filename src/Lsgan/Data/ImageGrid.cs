@@ -3,7 +3,7 @@ using SkiaSharp;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Lsgan.Reporting;
+namespace Lsgan.Data;
 
 /// <summary>Tiles a batch of images in [−1, 1] into one PNG, like torchvision's make_grid.</summary>
 public static class ImageGrid
