@@ -24,8 +24,8 @@ public static class ThroughputBench
     public static TrainConfig Config(string model, int batch, int threads) => new()
     {
         Dataset = "synthetic",
-        // mlp as Keras-GAN has it (no batch norm in D), dcgan with batch norm in both: as the PyTorch peer.
-        Model = new ModelConfig(model, DiscriminatorBatchNorm: model != "mlp"),
+        // Each family's defaults (mlp without batch norm in D, as Keras-GAN; dcgan with it in both): as the PyTorch peer.
+        Model = new ModelConfig(model),
         BatchSize = batch,
         Epochs = 1,
         Threads = threads,

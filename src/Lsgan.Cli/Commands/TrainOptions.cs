@@ -13,10 +13,10 @@ internal sealed class TrainOptions
     public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, or a folder of PNG/JPEG images", Defaults.Dataset);
     public readonly Option<string?> DataDir = Options.Optional<string>("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
     public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder dataset: 1 (grayscale) or 3", 1);
-    public readonly Option<string> Model = Options.Make("--model", "mlp or dcgan", Defaults.Model.Kind);
+    public readonly Option<string> Model = Options.Make("--model", string.Join(" or ", ModelFamilies.Names), Defaults.Model.Kind);
     public readonly Option<bool> GBatchNorm = new("--g-batchnorm") { Description = "Batch norm in G (default: on)" };
     public readonly Option<bool> NoGBatchNorm = new("--no-g-batchnorm") { Description = "No batch norm in G" };
-    public readonly Option<bool> DBatchNorm = new("--d-batchnorm") { Description = "Batch norm in D (default: on for dcgan, off for mlp as in Keras-GAN)" };
+    public readonly Option<bool> DBatchNorm = new("--d-batchnorm") { Description = $"Batch norm in D (default: {DiscriminatorBatchNormDefaults()})" };
     public readonly Option<bool> NoDBatchNorm = new("--no-d-batchnorm") { Description = "No batch norm in D" };
     public readonly Option<string> Loss = Options.Make("--loss", "ls (least squares) or bce (regular GAN)", Defaults.Loss.Kind);
     public readonly Option<string?> Preset = Options.Optional<string>("--labels", "Least-squares label preset: 01 = (a,b,c) = (0,1,1), chi2 = (-1,1,0)");
@@ -63,8 +63,8 @@ internal sealed class TrainOptions
         {
             Dataset = p.GetValue(Dataset)!,
             Model = new ModelConfig(model, p.GetValue(LatentDim), channels, 28,
-                Switch(p, GBatchNorm, NoGBatchNorm, true),
-                Switch(p, DBatchNorm, NoDBatchNorm, model != "mlp")),
+                Switch(p, GBatchNorm, NoGBatchNorm) ?? Defaults.Model.GeneratorBatchNorm,
+                Switch(p, DBatchNorm, NoDBatchNorm)),
             Loss = loss,
             Optimizer = new OptimizerConfig(p.GetValue(Optimizer)!,
                 p.GetValue(GLr) ?? lr ?? Defaults.Optimizer.GeneratorLr,
@@ -104,9 +104,13 @@ internal sealed class TrainOptions
         return new LossConfig(p.GetValue(Loss)!, p.GetValue(A) ?? preset.A, p.GetValue(B) ?? preset.B, p.GetValue(C) ?? preset.C);
     }
 
-    private static bool Switch(ParseResult p, Option<bool> on, Option<bool> off, bool modelDefault)
+    private static string DiscriminatorBatchNormDefaults() =>
+        string.Join(", ", ModelFamilies.All.Select(family => $"{(family.DiscriminatorBatchNorm ? "on" : "off")} for {family.Name}"));
+
+    /// <summary>True or false as the user switched it, null when neither option was given (the model's default applies).</summary>
+    private static bool? Switch(ParseResult p, Option<bool> on, Option<bool> off)
     {
         if (p.GetValue(on) && p.GetValue(off)) throw new LsganException($"{on.Name} and {off.Name} contradict each other.");
-        return p.GetValue(on) || (!p.GetValue(off) && modelDefault);
+        return p.GetValue(on) ? true : p.GetValue(off) ? false : null;
     }
 }
