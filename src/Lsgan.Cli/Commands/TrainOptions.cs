@@ -18,7 +18,7 @@ internal sealed class TrainOptions
     public readonly Option<bool> NoGBatchNorm = new("--no-g-batchnorm") { Description = "No batch norm in G" };
     public readonly Option<bool> DBatchNorm = new("--d-batchnorm") { Description = $"Batch norm in D (default: {DiscriminatorBatchNormDefaults()})" };
     public readonly Option<bool> NoDBatchNorm = new("--no-d-batchnorm") { Description = "No batch norm in D" };
-    public readonly Option<string> Loss = Options.Make("--loss", "ls (least squares) or bce (regular GAN)", Defaults.Loss.Kind);
+    public readonly Option<string> Loss = Options.Make("--loss", string.Join("; ", LossFamilies.All.Select(loss => $"{loss.Name}: {loss.Description}")), Defaults.Loss.Kind);
     public readonly Option<string?> Preset = Options.Optional<string>("--labels", "Least-squares label preset: 01 = (a,b,c) = (0,1,1), chi2 = (-1,1,0)");
     public readonly Option<double?> A = Options.Optional<double?>("--a", "Least squares: label of generated images (default 0)");
     public readonly Option<double?> B = Options.Optional<double?>("--b", "Least squares: label of real images (default 1)");
