@@ -19,8 +19,8 @@ public static class ClassifierTrainer
     /// <paramref name="trainLabels"/> [N] (integer classes), measuring accuracy on the test pair after
     /// every epoch. Each epoch visits ⌊N / batch⌋ full batches of a fresh shuffle, so no batch-norm step
     /// sees a tiny remainder batch. Deterministic for a given seed and thread count, provided nothing else in
-    /// the process draws from torch's global generator meanwhile (it seeds the weights and dropout), and
-    /// sets the process-wide libtorch thread count while it runs.
+    /// the process draws from torch's global generator meanwhile (it seeds the weights and dropout); the thread
+    /// count is the caller's to set (torch.set_num_threads is process-wide).
     /// </summary>
     public static ClassifierTrainingResult Train(
         Tensor trainImages,
@@ -42,26 +42,17 @@ public static class ClassifierTrainer
         LabelledImages.Check(trainImages, trainLabels, classCount, "training");
         LabelledImages.Check(testImages, testLabels, classCount, "test");
 
-        var previousThreads = get_num_threads();
-        set_num_threads(options.Threads);
+        manual_seed(options.Seed);
+        var classifier = new FeatureClassifier(options.Model);
         try
         {
-            manual_seed(options.Seed);
-            var classifier = new FeatureClassifier(options.Model);
-            try
-            {
-                var reports = TrainEpochs(classifier, trainImages, trainLabels, testImages, testLabels, options, progress, cancellationToken);
-                return new ClassifierTrainingResult(classifier, reports);
-            }
-            catch
-            {
-                classifier.Dispose();
-                throw;
-            }
+            var reports = TrainEpochs(classifier, trainImages, trainLabels, testImages, testLabels, options, progress, cancellationToken);
+            return new ClassifierTrainingResult(classifier, reports);
         }
-        finally
+        catch
         {
-            set_num_threads(previousThreads);
+            classifier.Dispose();
+            throw;
         }
     }
 

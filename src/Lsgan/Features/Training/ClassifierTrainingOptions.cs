@@ -25,13 +25,6 @@ public sealed record ClassifierTrainingOptions
     public long Seed { get; init; }
 
     /// <summary>
-    /// Intra-op threads for libtorch while training (restored afterwards). On an idle 2-core machine 2 threads
-    /// train an epoch of 60,000 images in about 40 s and 1 thread in about 70 s; but when another job is
-    /// using a core, 2 threads wait on each other and were 5× slower than 1.
-    /// </summary>
-    public int Threads { get; init; } = 2;
-
-    /// <summary>
     /// Random whole-pixel shifts of up to 2 pixels. Off by default: in 4-epoch trials they left MNIST unchanged
     /// (99.52 % with, 99.56 % without) and cost Fashion-MNIST a point (91.97 % with, 93.01 % without), whose
     /// garments are centred. Worth trying for longer runs, where they counter overfitting.
@@ -60,11 +53,6 @@ public sealed record ClassifierTrainingOptions
         if (!(WeightDecay >= 0) || double.IsInfinity(WeightDecay))
         {
             errors.Add($"The classifier weight decay must be zero or positive, but it is {WeightDecay}.");
-        }
-
-        if (Threads < 1)
-        {
-            errors.Add($"Classifier training needs at least 1 thread, but {Threads} were asked for.");
         }
 
         return errors;
