@@ -34,7 +34,7 @@ internal sealed class TrainOptions
     public readonly Option<int> LatentDim = Options.Make("--latent-dim", "Size of z", Defaults.Model.LatentDim);
     public readonly Option<int> DSteps = Options.Make("--d-steps", "D updates per G update", Defaults.DiscriminatorSteps);
     public readonly Option<long> Seed = Options.Make("--seed", "Seed of weights, batches and noise", Defaults.Seed);
-    public readonly Option<int> Threads = Options.Make("--threads", "libtorch threads (results repeat bitwise only at a fixed count)", Defaults.Threads);
+    public readonly Option<int> Threads = Options.Make("--threads", "libtorch threads (results repeat bitwise only at a fixed count)", Environment.ProcessorCount);
     public readonly Option<string?> Out = Options.Optional<string>("--out", "Run directory (default: a new numbered directory under --runs-dir)");
     public readonly Option<string> RunsDir = Options.Make("--runs-dir", "Where numbered run directories go", "runs");
     public readonly Option<long> MaxSteps = Options.Make("--max-steps", "Stop after this many G updates (0 = no limit)", 0L);
@@ -42,7 +42,7 @@ internal sealed class TrainOptions
     public readonly Option<int> LogEvery = Options.Make("--log-every", "Steps per metrics.jsonl line (losses averaged over them)", Defaults.LogEvery);
     public readonly Option<int> EvalEvery = Options.Make("--eval-every", "Evaluate (FID etc.) every N epochs and keep checkpoints/best by FID (0 = never)", Defaults.EvalEvery);
     public readonly Option<int> EvalSamples = Options.Make("--eval-samples", "Generated images per evaluation during training", Defaults.EvalSamples);
-    public readonly Option<string> Device = Options.Make("--device", "cpu, or a libtorch device such as cuda:0", Defaults.Device);
+    public readonly Option<string> Device = Options.Make("--device", "cpu, or a libtorch device such as cuda:0", new RuntimeOptions().Device);
     public readonly Option<string?> Resume = Options.Optional<string>("--resume", "Continue the run in this directory exactly where it stopped");
     public readonly Option<bool> DryRun = new("--dry-run") { Description = "Check the options and print the config, then stop" };
 
@@ -74,22 +74,23 @@ internal sealed class TrainOptions
             Epochs = p.GetValue(Epochs),
             DiscriminatorSteps = p.GetValue(DSteps),
             Seed = p.GetValue(Seed),
-            Threads = p.GetValue(Threads),
             MaxSteps = p.GetValue(MaxSteps),
             SampleEvery = p.GetValue(SampleEvery),
             LogEvery = p.GetValue(LogEvery),
             EvalEvery = p.GetValue(EvalEvery),
             EvalSamples = p.GetValue(EvalSamples),
-            Device = p.GetValue(Device)!,
         };
     }
+
+    /// <summary>libtorch threads: as given, else as the resumed run's last session had them, else one per core.</summary>
+    public int ThreadsFor(ParseResult p, RuntimeRecord? saved) =>
+        p.Given(Threads) || saved is null ? p.GetValue(Threads) : saved.Threads;
 
     /// <summary>The saved config of a resumed run with the adjustable options the user gave.</summary>
     public TrainConfig Adjust(TrainConfig saved, ParseResult p) => saved with
     {
         Epochs = p.Given(Epochs) ? p.GetValue(Epochs) : saved.Epochs,
         MaxSteps = p.GetValue(MaxSteps),
-        Threads = p.Given(Threads) ? p.GetValue(Threads) : saved.Threads,
         SampleEvery = p.Given(SampleEvery) ? p.GetValue(SampleEvery) : saved.SampleEvery,
         LogEvery = p.Given(LogEvery) ? p.GetValue(LogEvery) : saved.LogEvery,
         EvalEvery = p.Given(EvalEvery) ? p.GetValue(EvalEvery) : saved.EvalEvery,

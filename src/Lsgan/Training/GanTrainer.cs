@@ -22,12 +22,15 @@ public sealed class GanTrainer : IDisposable
     private readonly StepOptions step;
     private readonly bool jointDiscriminatorPass;
 
-    public GanTrainer(TrainConfig config, Device device)
+    /// <param name="config">The experiment.</param>
+    /// <param name="device">Where the networks and the noise live.</param>
+    /// <param name="step">How the step is computed; all optimisations on when null.</param>
+    public GanTrainer(TrainConfig config, Device device, StepOptions? step = null)
     {
         config.EnsureValid();
         this.device = device;
         latentDim = config.Model.LatentDim;
-        step = config.Step;
+        this.step = step ??= new StepOptions();
         jointDiscriminatorPass = step.JointDiscriminatorPass && !config.Model.DiscriminatorBatchNorm;
         loss = config.Loss.Create();
         Models = ModelFactory.Create(config.Model, config.Seed, step.UnfoldedImageLayers);

@@ -21,6 +21,9 @@ public sealed class RunDirectory
     /// <summary>The --eval-every lines, kept out of the training log as StyleGAN2-ADA keeps each metric in its own file.</summary>
     public string EvaluationMetricsFile => Combine("metric-evaluation.jsonl");
     public string LossPlotFile => Combine("losses.png");
+
+    /// <summary>How the latest session ran (<see cref="RuntimeRecord"/>), apart from the experiment in config.json.</summary>
+    public string RuntimeFile => Combine("runtime.json");
     public string SamplesDirectory => Combine("samples");
     public string CheckpointsDirectory => Combine("checkpoints");
     public string LatestCheckpoint => System.IO.Path.Combine(CheckpointsDirectory, "latest");
@@ -60,6 +63,11 @@ public sealed class RunDirectory
 
     /// <summary>The experiment the run was started with (or last resumed with).</summary>
     public TrainConfig ReadConfig() => Json.ReadFile<TrainConfig>(ConfigFile, "run config");
+
+    public void WriteRuntime(RuntimeRecord runtime) => Json.WriteFile(RuntimeFile, runtime);
+
+    /// <summary>How the latest session ran; null for runs from before runtime.json.</summary>
+    public RuntimeRecord? ReadRuntime() => File.Exists(RuntimeFile) ? Json.ReadFile<RuntimeRecord>(RuntimeFile, "runtime record") : null;
 
     public void AppendMetrics(MetricsRecord record) =>
         File.AppendAllText(MetricsFile, JsonSerializer.Serialize(record, Json.Compact) + "\n");

@@ -32,17 +32,18 @@ public sealed class TrainingSession
     /// </summary>
     public Action<RunDirectory>? CheckpointWritten { get; init; }
 
+    /// <summary>Device and step optimisations; recorded in runtime.json with libtorch's thread count, which the caller sets.</summary>
+    public RuntimeOptions Runtime { get; init; } = new();
+
     /// <summary>
     /// Trains on <paramref name="images"/> ([N, C, H, W] in [−1, 1]) from the start, or from
     /// <paramref name="resumeFrom"/> (a checkpoint directory) when given.
     /// </summary>
     public TrainingOutcome Run(Tensor images, string? resumeFrom = null, CancellationToken cancel = default)
     {
-        torch.set_num_threads(config.Threads);
-        Runtime.NativeAllocator.KeepFreedMemory();
-        var device = torch.device(config.Device);
+        var device = torch.device(Runtime.Device);
         CheckImages(images);
-        using var trainer = new GanTrainer(config, device);
+        using var trainer = new GanTrainer(config, device, Runtime.Step);
         var state = new TrainingState(0, 0, 0, 0, []);
         if (resumeFrom is not null)
         {
@@ -63,6 +64,7 @@ public sealed class TrainingSession
 
         using var data = images.to(device);
         using var fixedNoise = FixedNoise(device);
+        run.WriteRuntime(new RuntimeRecord(Runtime.Device, torch.get_num_threads(), Runtime.Step));
         if (resumeFrom is null) ImageGrid.Save(data.narrow(0, 0, Math.Min(GridSamples, data.shape[0])), SamplePath("reals"));
         var clock = Stopwatch.StartNew();
         double Seconds() => state.ElapsedSeconds + clock.Elapsed.TotalSeconds;

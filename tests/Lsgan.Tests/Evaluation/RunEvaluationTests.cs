@@ -17,7 +17,7 @@ public sealed class RunEvaluationTests
         using var dir = new TempDirectory();
         using var images = SyntheticImages.Squares(64);
         // The images only need the run's shape; its dataset name picks the test set and the classifier.
-        var config = new TrainConfig { Dataset = "fashion-mnist", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 1, Threads = 1 };
+        var config = new TrainConfig { Dataset = "fashion-mnist", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 1 };
         var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
         new TrainingSession(config, run).Run(images);
         var options = new RunEvaluationOptions { Count = 200, Seed = 1 };

@@ -28,7 +28,7 @@ public class EvalEveryTests
         var config = new TrainConfig
         {
             Dataset = "synthetic", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 3,
-            Threads = 1, EvalEvery = 1, EvalSamples = 40, LogEvery = 1,
+            EvalEvery = 1, EvalSamples = 40, LogEvery = 1,
         };
         var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
         var evaluator = new ScriptedEvaluator(5, 3, 4);

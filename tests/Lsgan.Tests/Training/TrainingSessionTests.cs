@@ -8,13 +8,14 @@ namespace Lsgan.Tests.Training;
 public class TrainingSessionTests
 {
     // One thread: results are bitwise repeatable only at a fixed libtorch thread count.
+    public TrainingSessionTests() => set_num_threads(1);
+
     private static TrainConfig SmallConfig(string model = "dcgan") => new()
     {
         Dataset = "synthetic",
         Model = new ModelConfig(model, LatentDim: 16),
         BatchSize = 32,
         Epochs = 1,
-        Threads = 1,
         LogEvery = 5,
         Seed = 3,
     };
