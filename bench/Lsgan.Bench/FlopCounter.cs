@@ -2,7 +2,7 @@ using Lsgan.Models.Layers;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Lsgan.Models;
+namespace Lsgan.Bench;
 
 /// <summary>
 /// Counts multiply-accumulates of the linear, convolution and transposed-convolution layers of a network

@@ -1,6 +1,7 @@
+using Lsgan.Bench;
 using Lsgan.Models;
 
-namespace Lsgan.Tests.Models;
+namespace Lsgan.Tests.Bench;
 
 public class FlopCounterTests
 {
