@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Lsgan.Tests;
 
 /// <summary>The library's namespaces depend on each other one way only, in the order README's Layout gives.</summary>
@@ -12,6 +14,19 @@ public class NamespaceDependencyTests
         var cycle = Library.Value.FindCycle();
 
         Assert.True(cycle is null, $"Namespace cycle: {string.Join(" -> ", cycle ?? [])}");
+    }
+
+    [Fact]
+    public void Each_namespace_uses_only_the_folders_its_row_in_the_README_Layout_allows()
+    {
+        var allowed = LayoutTable();
+
+        foreach (var (name, uses) in Library.Value.Edges.Where(edge => edge.Key != "Lsgan"))
+        {
+            Assert.True(allowed.ContainsKey(name), $"{name} has no row in README's Layout table.");
+            var forbidden = uses.Where(used => used != "Lsgan" && !allowed[name].Contains(used)).Order().ToList();
+            Assert.True(forbidden.Count == 0, $"{name} uses {string.Join(", ", forbidden)}, which its Layout row does not list.");
+        }
     }
 
     [Fact]
@@ -37,6 +52,18 @@ public class NamespaceDependencyTests
 
         Assert.Equal(["A", "B", "C", "A"], graph.FindCycle());
         Assert.Null(NamespaceGraph.From(new Dictionary<string, HashSet<string>> { ["A"] = ["B"], ["B"] = [] }).FindCycle());
+    }
+
+    /// <summary>The rows of README's Layout table: the folder's namespace and those of the folders it may use.</summary>
+    private static Dictionary<string, HashSet<string>> LayoutTable()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        string layout = readme[readme.IndexOf("## Layout", StringComparison.Ordinal)..];
+        static string Namespace(string folder) => "Lsgan." + folder.Replace('/', '.');
+        return Regex.Matches(layout, @"^\| `(?<folder>[A-Za-z/]+)/` \|.*\| (?<uses>[^|]*) \|$", RegexOptions.Multiline)
+            .ToDictionary(
+                row => Namespace(row.Groups["folder"].Value),
+                row => Regex.Matches(row.Groups["uses"].Value, "`([A-Za-z/]+)`").Select(use => Namespace(use.Groups[1].Value)).ToHashSet());
     }
 
     private static string RepositoryRoot()
