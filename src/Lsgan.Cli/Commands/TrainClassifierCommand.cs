@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Lsgan.Data;
-using Lsgan.Features.Training;
 using Lsgan.Features;
+using Lsgan.Features.Training;
 
 namespace Lsgan.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Lsgan.Metrics;
 using Lsgan.IO;
+using Lsgan.Metrics;
 
 namespace Lsgan.Training;
 

@@ -1,7 +1,7 @@
 using Lsgan.Data;
 using Lsgan.Evaluation;
-using Lsgan.Features.Training;
 using Lsgan.Features;
+using Lsgan.Features.Training;
 using static TorchSharp.torch;
 
 namespace Lsgan.Tests.Features;

@@ -1,5 +1,5 @@
-using Lsgan.Features.Training;
 using Lsgan.Features;
+using Lsgan.Features.Training;
 using static TorchSharp.torch;
 
 namespace Lsgan.Tests.Features.Training;
