@@ -30,14 +30,14 @@ public sealed class GanTrainer : IDisposable
         config.EnsureValid();
         this.device = device;
         latentDim = config.Model.LatentDim;
-        this.step = step ??= new StepOptions();
-        jointDiscriminatorPass = step.JointDiscriminatorPass && !config.Model.DiscriminatorBatchNorm;
+        this.step = step ?? new StepOptions();
+        jointDiscriminatorPass = this.step.JointDiscriminatorPass && !config.Model.DiscriminatorBatchNorm;
         loss = config.Loss.Create();
-        Models = ModelFactory.Create(config.Model, config.Seed, step.UnfoldedImageLayers);
+        Models = ModelFactory.Create(config.Model, config.Seed, this.step.UnfoldedImageLayers);
         Models.Generator.to(device).train();
         Models.Discriminator.to(device).train();
-        GeneratorOptimizer = config.Optimizer.Create(Models.Generator.parameters(), config.Optimizer.GeneratorLr, step.FusedAdam);
-        DiscriminatorOptimizer = config.Optimizer.Create(Models.Discriminator.parameters(), config.Optimizer.DiscriminatorLr, step.FusedAdam);
+        GeneratorOptimizer = config.Optimizer.Create(Models.Generator.parameters(), config.Optimizer.GeneratorLr, this.step.FusedAdam);
+        DiscriminatorOptimizer = config.Optimizer.Create(Models.Discriminator.parameters(), config.Optimizer.DiscriminatorLr, this.step.FusedAdam);
         // Its own generator (not the global one) so that its state can be saved and restored exactly.
         Noise = new Generator(NoiseSeed(config.Seed), device);
     }
