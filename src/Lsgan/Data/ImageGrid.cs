@@ -29,12 +29,12 @@ public static class ImageGrid
         {
             int left = Padding + n % columns * (tileW + Padding), top = Padding + n / columns * (tileH + Padding);
             for (int y = 0; y < tileH; y++)
-            for (int x = 0; x < tileW; x++)
-            for (int c = 0; c < channels; c++)
-            {
-                int source = ((n * height + y / scale) * width + x / scale) * channels + c;
-                grid[((top + y) * gridW + left + x) * bytesPerPixel + c] = pixels[source];
-            }
+                for (int x = 0; x < tileW; x++)
+                    for (int c = 0; c < channels; c++)
+                    {
+                        int source = ((n * height + y / scale) * width + x / scale) * channels + c;
+                        grid[((top + y) * gridW + left + x) * bytesPerPixel + c] = pixels[source];
+                    }
         }
         WritePng(grid, info, path);
     }

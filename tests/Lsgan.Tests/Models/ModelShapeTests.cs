@@ -9,9 +9,9 @@ public class ModelShapeTests
     {
         var data = new TheoryData<string, bool, bool>();
         foreach (string kind in ModelFamilies.Names)
-        foreach (bool g in new[] { true, false })
-        foreach (bool d in new[] { true, false })
-            data.Add(kind, g, d);
+            foreach (bool g in new[] { true, false })
+                foreach (bool d in new[] { true, false })
+                    data.Add(kind, g, d);
         return data;
     }
 
