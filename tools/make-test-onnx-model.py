@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Writes the small ONNX models that tests/Lsgan.Tests/Metrics/OnnxFeatureExtractorTests.cs runs.
+"""Writes the small ONNX models that tests/Lsgan.Tests/Features/OnnxFeatureExtractorTests.cs runs.
 
 They stand in for an Inception-v3 export (input "images" [N, 3, 299, 299] float, output "pool3" [N, 2048]),
 which cannot be downloaded here, with weights simple enough that the test computes the expected features
 by hand. Needs only Debian's python3-onnx (onnx 1.12; `apt-get install -y python3-onnx`); run it again
 only when the models must change, and commit the .onnx files it writes:
 
-    /usr/bin/python3 tools/make-test-onnx-model.py tests/Lsgan.Tests/Metrics/OnnxModels
+    /usr/bin/python3 tools/make-test-onnx-model.py tests/Lsgan.Tests/Features/OnnxModels
 
 Files written:
   tiny-inception.onnx   images [N,3,299,299] -> pool3 [N,8] and pool3_4d [N,8,1,1] (the same values)
@@ -111,7 +111,7 @@ def save(graph, folder, name):
 
 
 def main():
-    folder = sys.argv[1] if len(sys.argv) > 1 else "tests/Lsgan.Tests/Metrics/OnnxModels"
+    folder = sys.argv[1] if len(sys.argv) > 1 else "tests/Lsgan.Tests/Features/OnnxModels"
     os.makedirs(folder, exist_ok=True)
     save(feature_model("N", 299, 299), folder, "tiny-inception.onnx")
     save(feature_model("N", "H", "W"), folder, "tiny-any-size.onnx")

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Lsgan.Metrics;
+using Lsgan.Evaluation;
+using Lsgan.Features;
 using Lsgan.Models;
 using static TorchSharp.torch;
 

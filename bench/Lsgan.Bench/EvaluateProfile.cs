@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lsgan.Features;
 using Lsgan.Metrics;
 using static TorchSharp.torch;
 
@@ -8,7 +9,7 @@ namespace Lsgan.Bench;
 /// Per-stage time of what 'lsgan evaluate' computes for N real and N generated images: feature extraction
 /// through an untrained <see cref="FeatureClassifier"/> (time does not depend on weights), then each metric
 /// alone (precision/recall and density/coverage also separately, though the evaluator shares their work),
-/// then <see cref="GanEvaluator.Evaluate(Tensor, Tensor, Tensor, int, int)"/> on the same features.
+/// then <see cref="EvaluationReport.FromFeatures"/> on the same features.
 /// Images are uniform noise in [−1, 1]. Prints one line per stage with the load average beside it, since the
 /// machine is shared and a time means little without it.
 /// </summary>
@@ -54,7 +55,7 @@ public static class EvaluateProfile
 
         EvaluationReport report = null!;
         var metrics = Time("GanEvaluator (features)", repeats, () =>
-            report = GanEvaluator.Evaluate(realFeatures, generatedFeatures, generatedLogits, 10));
+            report = EvaluationReport.FromFeatures(realFeatures, generatedFeatures, generatedLogits, 10));
         Console.WriteLine($"{"total (extract + eval)",-22} {total + metrics,8:F2} s");
         Console.WriteLine(
             $"report: fid {report.Fid:G6} P {report.Precision:G6} R {report.Recall:G6} D {report.Density:G6} C {report.Coverage:G6} " +

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lsgan.Reporting;
 using Lsgan.Training;
 using static TorchSharp.torch;
 
@@ -9,11 +10,11 @@ public static class MemoryBench
 {
     public sealed record Result(string Model, int Batch, long Steps, double StartMb, double EndMb, double PeakMb, IReadOnlyList<(long Step, double Mb)> Samples);
 
-    public static Result Measure(string model, int batch, int threads, Tensor images, long steps)
+    public static Result Measure(string model, int batch, Tensor images, long steps)
     {
         long every = Math.Max(1, Math.Min(500, steps / 10));
         long stepsPerEpoch = images.shape[0] / batch;
-        var config = ThroughputBench.Config(model, batch, threads) with
+        var config = ThroughputBench.Config(model, batch) with
         {
             Epochs = (int)((steps + stepsPerEpoch - 1) / stepsPerEpoch),
             MaxSteps = steps,
@@ -30,7 +31,7 @@ public static class MemoryBench
                 process.Refresh();
                 samples.Add((p.Step, process.WorkingSet64 / 1048576.0));
             });
-            new TrainingSession(config, run, progress).Run(images);
+            new TrainingSession(config, run, progress) { CheckpointWritten = LossPlot.Save }.Run(images);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lsgan.Bench;
 using Lsgan.Models;
+using Lsgan.Training;
 using static TorchSharp.torch;
 
 // Usage: dotnet run -c Release --project bench/Lsgan.Bench [-- --threads N] [--quick] [--no-peer] [--long-steps N]
@@ -47,13 +48,13 @@ using var peer = runPeer ? PytorchPeer.Start(benchDirectory, threads, warmup) : 
 var cases = new JsonArray();
 foreach (string model in modelNames)
 {
-    using var models = ModelFactory.Create(ThroughputBench.Config(model, 64, threads).Model, 0);
+    using var models = ModelFactory.Create(ThroughputBench.Config(model, 64).Model, 0);
     long gMacs = FlopCounter.ForwardMacs(models.Generator, 100), dMacs = FlopCounter.ForwardMacs(models.Discriminator, 1, 28, 28);
     long flops = FlopCounter.TrainingStepFlops(gMacs, dMacs);
     foreach (int batch in batchSizes)
     {
         int steps = quick ? 5 : stepsPerBlock[(model, batch)];
-        var ours = ThroughputBench.Measure(model, batch, threads, images, warmup, blocks, steps,
+        var ours = ThroughputBench.Measure(model, batch, images, warmup, blocks, steps,
             peerBlock: peer is null ? null : n => peer.RunBlock(model, batch, n));
         double? theirs = ours.Peer?.Median;
         double achieved = ours.Full.Median * flops / 1e9;
@@ -80,9 +81,8 @@ foreach (string model in modelNames)
 
 // Optimisations measured side by side: name, model, batch, and the step options with it on and off.
 var variants = new JsonArray();
-Func<Lsgan.Training.TrainConfig, Lsgan.Training.TrainConfig> Options(Func<Lsgan.Training.StepOptions, Lsgan.Training.StepOptions> change) =>
-    c => c with { Step = change(c.Step) };
-foreach (var (name, model, batch, on, off) in new (string, string, int, Func<Lsgan.Training.TrainConfig, Lsgan.Training.TrainConfig>, Func<Lsgan.Training.TrainConfig, Lsgan.Training.TrainConfig>)[]
+StepOptions Options(Func<StepOptions, StepOptions> change) => change(new StepOptions());
+foreach (var (name, model, batch, on, off) in new (string, string, int, StepOptions, StepOptions)[]
 {
     ("joint D pass (no BN in D)", "mlp", 64, Options(s => s with { JointDiscriminatorPass = true }), Options(s => s with { JointDiscriminatorPass = false })),
     ("D frozen during G update", "mlp", 64, Options(s => s with { FreezeDiscriminatorForGenerator = true }), Options(s => s with { FreezeDiscriminatorForGenerator = false })),
@@ -95,8 +95,8 @@ foreach (var (name, model, batch, on, off) in new (string, string, int, Func<Lsg
 })
 {
     int steps = quick ? 5 : stepsPerBlock[(model, batch)];
-    var config = ThroughputBench.Config(model, batch, threads);
-    var (with, without) = ThroughputBench.CompareOption(on(config), off(config), images, warmup, 2 * blocks, steps);
+    var config = ThroughputBench.Config(model, batch);
+    var (with, without) = ThroughputBench.CompareOption(config, on, off, images, warmup, 2 * blocks, steps);
     var row = new JsonObject
     {
         ["optimisation"] = name, ["model"] = model, ["batch"] = batch,
@@ -107,7 +107,7 @@ foreach (var (name, model, batch, on, off) in new (string, string, int, Func<Lsg
     Console.Error.WriteLine(row.ToJsonString());
 }
 
-var memory = MemoryBench.Measure("mlp", 64, threads, images, longSteps);
+var memory = MemoryBench.Measure("mlp", 64, images, longSteps);
 Console.Error.WriteLine($"memory over {memory.Steps} mlp steps: {memory.StartMb:F0} → {memory.EndMb:F0} MB (peak {memory.PeakMb:F0})");
 double evaluateSeconds = EvaluateBench.MeasureSeconds(images);
 Console.Error.WriteLine($"evaluate 10,000 samples: {evaluateSeconds:F1} s");

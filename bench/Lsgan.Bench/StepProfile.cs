@@ -17,7 +17,7 @@ public static class StepProfile
     public static int Run(string model, int batch, int threads, int steps)
     {
         set_num_threads(threads);
-        var config = ThroughputBench.Config(model, batch, threads);
+        var config = ThroughputBench.Config(model, batch);
         using var trainer = new GanTrainer(config, CPU);
         var loss = config.Loss.Create();
         var g = trainer.Models.Generator;

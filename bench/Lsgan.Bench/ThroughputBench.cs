@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Lsgan.Models;
+using Lsgan.Reporting;
 using Lsgan.Training;
 using static TorchSharp.torch;
 
@@ -20,23 +21,22 @@ public static class ThroughputBench
         public double NonComputeShare => Math.Max(0, 1 - Full.Median / ComputeOnly.Median);
     }
 
-    public static TrainConfig Config(string model, int batch, int threads) => new()
+    public static TrainConfig Config(string model, int batch) => new()
     {
         Dataset = "synthetic",
-        // mlp as Keras-GAN has it (no batch norm in D), dcgan with batch norm in both: as the PyTorch peer.
-        Model = new ModelConfig(model, DiscriminatorBatchNorm: model != "mlp"),
+        // Each family's defaults (mlp without batch norm in D, as Keras-GAN; dcgan with it in both): as the PyTorch peer.
+        Model = new ModelConfig(model),
         BatchSize = batch,
         Epochs = 1,
-        Threads = threads,
     };
 
     /// <param name="peerBlock">Times one block of the peer (steps → images/s); called before each of our blocks.</param>
-    public static Result Measure(string model, int batch, int threads, Tensor images, int warmup, int blocks, int stepsPerBlock,
-        Func<TrainConfig, TrainConfig>? variant = null, Func<int, double>? peerBlock = null)
+    public static Result Measure(string model, int batch, Tensor images, int warmup, int blocks, int stepsPerBlock,
+        Func<int, double>? peerBlock = null)
     {
-        var config = (variant ?? (c => c))(Config(model, batch, threads)) with { MaxSteps = warmup + blocks * stepsPerBlock };
+        var config = Config(model, batch) with { MaxSteps = warmup + blocks * stepsPerBlock };
         string directory = Path.Combine(Path.GetTempPath(), $"lsgan-bench-{Guid.NewGuid():N}");
-        using var bare = new BareSteps(config, images);
+        using var bare = new BareSteps(config, new StepOptions(), images);
         bare.Run(warmup);
         var full = new List<double>();
         var computeOnly = new List<double>();
@@ -62,7 +62,7 @@ public static class ThroughputBench
                 if (peerBlock is not null) peer.Add(peerBlock(stepsPerBlock));
                 blockStart = Stopwatch.GetTimestamp();
             });
-            new TrainingSession(config, run, progress).Run(images);
+            new TrainingSession(config, run, progress) { CheckpointWritten = LossPlot.Save }.Run(images);
         }
         finally
         {
@@ -75,10 +75,11 @@ public static class ThroughputBench
     /// Images/s of the bare step with and without one option, their blocks alternating so that both see the
     /// same machine: for the variants table, where the options change only the step.
     /// </summary>
-    public static (Stats With, Stats Without) CompareOption(TrainConfig with, TrainConfig without, Tensor images, int warmup, int blocks, int stepsPerBlock)
+    public static (Stats With, Stats Without) CompareOption(
+        TrainConfig config, StepOptions with, StepOptions without, Tensor images, int warmup, int blocks, int stepsPerBlock)
     {
-        using var on = new BareSteps(with, images);
-        using var off = new BareSteps(without, images);
+        using var on = new BareSteps(config, with, images);
+        using var off = new BareSteps(config, without, images);
         on.Run(warmup);
         off.Run(warmup);
         var onRates = new List<double>();
@@ -99,9 +100,9 @@ public static class ThroughputBench
         private readonly int batchSize;
         private int next;
 
-        public BareSteps(TrainConfig config, Tensor images)
+        public BareSteps(TrainConfig config, StepOptions step, Tensor images)
         {
-            trainer = new GanTrainer(config, CPU);
+            trainer = new GanTrainer(config, CPU, step);
             batchSize = config.BatchSize;
             batches = Enumerable.Range(0, 8).Select(i => images.narrow(0, i * batchSize, batchSize).contiguous()).ToList();
         }

@@ -1,12 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Lsgan.Cli.Output;
-using Lsgan.Data;
-using Lsgan.IO;
-using Lsgan.Metrics;
-using Lsgan.Training;
+using Lsgan.Evaluation;
 
 namespace Lsgan.Cli.Commands;
 
@@ -31,50 +26,16 @@ internal static class EvaluateCommand
         {
             TorchSharp.torch.set_num_threads(Math.Max(1, p.GetValue(threads)));
             var clock = Stopwatch.StartNew();
-            string source = p.GetValue(run)!;
-            using var generator = TrainedGenerator.Load(source);
-            string dataset = generator.Config.Dataset;
-            var (network, sha) = ClassifierOption.Load(p.GetValue(classifier), dataset);
-            using var _ = network;
+            // The feature model first: a wrong path or option then fails before anything slow is loaded.
             using var features = featureModel.Open(p, p.GetValue(threads));
+            var options = new RunEvaluationOptions { Count = p.GetValue(count), Seed = p.GetValue(seed), ClassifierPath = p.GetValue(classifier) };
+            var result = RunEvaluation.Evaluate(p.GetValue(run)!, DatasetLoading.Fetcher(p.GetValue(dataDir)), options, features);
 
-            var fetcher = DatasetLoading.Fetcher(p.GetValue(dataDir));
-            using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
-            using var generated = generator.Sample(p.GetValue(count), p.GetValue(seed));
-            // Without a feature model the test set's features depend only on the classifier: extracted once, cached
-            // beside the dataset, and shared by the run's report and the floor.
-            using var testSet = features is null ? CachedTestSet(fetcher, dataset, network, sha, test.Images, p.GetValue(seed)) : null;
-            var report = testSet?.Evaluate(generated) ?? GanEvaluator.Evaluate(network, features, test.Images, generated, p.GetValue(seed));
-            var floor = FloorCache.Get(fetcher, dataset, network, sha, features, testSet, p.GetValue(count), p.GetValue(seed));
-
-            string runRoot = Checkpoint.RunDirectoryOf(source);
-            var json = JsonSerializer.SerializeToNode(report, Json.Indented)!.AsObject();
-            json["dataset"] = dataset;
-            json["step"] = generator.State.Step;
-            json["classifier_sha256"] = sha;
-            FeatureModelOptions.Describe(json, features);
-            json["seed"] = p.GetValue(seed);
-            json["real_floor"] = JsonSerializer.SerializeToNode(floor, Json.Indented);
-            AtomicFile.WriteAllText(Path.Combine(runRoot, "evaluation.json"), json.ToJsonString(Json.Indented));
-
-            EvaluationTable.Write(($"run (step {generator.State.Step})", report), ("real floor", floor));
+            EvaluationTable.Write(($"run (step {result.Step})", result.Report), ("real floor", result.Floor));
             if (features is not null) Console.WriteLine(FeatureModelOptions.Summary(features));
-            Console.WriteLine($"Wrote {Path.Combine(runRoot, "evaluation.json")} in {clock.Elapsed.TotalSeconds:F1} s.");
+            Console.WriteLine($"Wrote {result.Path} in {clock.Elapsed.TotalSeconds:F1} s.");
             return 0;
         });
         return command;
-    }
-
-    private static TestSetEvaluator CachedTestSet(
-        DatasetFetcher fetcher, string dataset, FeatureClassifier classifier, string sha, TorchSharp.torch.Tensor testImages, int seed)
-    {
-        string cache = FeatureCache.PathFor(fetcher.CacheDirOf(DatasetCatalog.Get(dataset)), "test", sha);
-        var realFeatures = FeatureCache.GetOrCompute(cache, $"{dataset} test {sha}", () =>
-        {
-            var (extracted, logits) = ClassifierFeatures.Extract(classifier, testImages);
-            logits.Dispose();
-            return extracted;
-        });
-        return TestSetEvaluator.FromFeatures(classifier, realFeatures, seed);
     }
 }

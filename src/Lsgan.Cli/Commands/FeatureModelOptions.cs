@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using Lsgan.Metrics;
+using Lsgan.Features;
 
 namespace Lsgan.Cli.Commands;
 
@@ -48,16 +47,6 @@ internal sealed class FeatureModelOptions
             InputSize = parsed.GetValue(InputSize),
             Threads = Math.Max(1, threads),
         });
-    }
-
-    /// <summary>Records which features the distances were computed on, so reports say what their FID means.</summary>
-    public static void Describe(JsonObject json, OnnxFeatureExtractor? featureModel)
-    {
-        if (featureModel is null) return;
-        json["feature_model"] = Path.GetFullPath(featureModel.ModelPath);
-        json["feature_model_sha256"] = featureModel.ModelSha256;
-        json["feature_output"] = featureModel.OutputName;
-        json["feature_normalization"] = featureModel.Normalization.Name;
     }
 
     /// <summary>One line for the console under the metrics table.</summary>

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Lsgan.Cli.Output;
+using Lsgan.Evaluation;
+using Lsgan.Features;
 using Lsgan.IO;
-using Lsgan.Metrics;
 
 namespace Lsgan.Cli.Commands;
 
@@ -30,15 +29,15 @@ internal static class FidCommand
             TorchSharp.torch.set_num_threads(Math.Max(1, p.GetValue(threads)));
             // The feature model first: a wrong path or option then fails before anything slow is loaded.
             using var features = featureModel.Open(p, p.GetValue(threads));
-            var (network, _) = ClassifierOption.Load(p.GetValue(classifier), p.GetValue(dataset)!);
+            var (network, _) = ClassifierWeights.LoadFileOrShipped(p.GetValue(classifier), p.GetValue(dataset)!);
             using var _ = network;
             using var reference = ImageSetLoading.Load(p.GetValue(first)!);
             using var generated = ImageSetLoading.Load(p.GetValue(second)!);
             var report = GanEvaluator.Evaluate(network, features, reference, generated, p.GetValue(seed));
             if (p.GetValue(json))
             {
-                var node = JsonSerializer.SerializeToNode(report, Json.Indented)!.AsObject();
-                FeatureModelOptions.Describe(node, features);
+                var node = EvaluationJson.Of(report);
+                EvaluationJson.AddFeatureModel(node, features);
                 Console.WriteLine(node.ToJsonString(Json.Indented));
             }
             else

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Lsgan.Data;
-using Lsgan.Reporting;
 using Lsgan.Training;
 
 namespace Lsgan.Cli.Commands;

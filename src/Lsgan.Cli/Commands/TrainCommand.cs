@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lsgan.Cli.Output;
-using Lsgan.Data;
+using Lsgan.Evaluation;
 using Lsgan.IO;
-using Lsgan.Metrics;
+using Lsgan.Reporting;
 using Lsgan.Training;
 
 namespace Lsgan.Cli.Commands;
@@ -23,12 +23,15 @@ internal static class TrainCommand
     private static int Run(TrainOptions o, ParseResult p)
     {
         string? resume = p.GetValue(o.Resume);
-        var (config, run, checkpoint) = resume is null ? NewRun(o, p) : ResumedRun(o, p, resume);
+        var (config, runtime, threads, run, checkpoint) = resume is null ? NewRun(o, p) : ResumedRun(o, p, resume);
         if (p.GetValue(o.DryRun))
         {
             Console.WriteLine(JsonSerializer.Serialize(config, Json.Indented));
             return 0;
         }
+
+        // Process-wide, so set here once rather than by the library; the session records it in runtime.json.
+        TorchSharp.torch.set_num_threads(threads);
 
         // Data first: a missing or corrupt dataset must not leave an empty run directory behind.
         using var data = DatasetLoading.LoadTrainImages(config.Dataset, p.GetValue(o.DataDir), config.Model.Channels, out var images);
@@ -47,7 +50,7 @@ internal static class TrainCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator).Run(images, checkpoint, cancel.Token));
+            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator) { Runtime = runtime, CheckpointWritten = LossPlot.Save }.Run(images, checkpoint, cancel.Token));
             Console.Error.WriteLine(outcome switch
             {
                 TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",
@@ -65,21 +68,20 @@ internal static class TrainCommand
     {
         if (DatasetLoading.IsFolder(dataset))
             throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist).");
-        var classifier = ShippedClassifiers.For(dataset).Load();
-        using var test = ImageDataset.Load(dataset, DatasetSplit.Test, DatasetLoading.Fetcher(dataDir));
-        return new TestSetEvaluator(classifier, test.Images);
+        return TestSetEvaluator.ForShippedClassifier(dataset, DatasetLoading.Fetcher(dataDir));
     }
 
-    private static (TrainConfig, RunDirectory?, string?) NewRun(TrainOptions o, ParseResult p)
+    private static Plan NewRun(TrainOptions o, ParseResult p)
     {
         string dataset = p.GetValue(o.Dataset)!;
         DatasetLoading.EnsureKnown(dataset);
         var config = o.ToConfig(p, DatasetLoading.IsFolder(dataset) ? p.GetValue(o.Channels) : 1);
-        config.EnsureValid();
-        return (config, null, null);
+        int threads = o.ThreadsFor(p, null);
+        EnsureValid(config, threads);
+        return new Plan(config, new RuntimeOptions { Device = p.GetValue(o.Device)! }, threads, null, null);
     }
 
-    private static (TrainConfig, RunDirectory?, string?) ResumedRun(TrainOptions o, ParseResult p, string path)
+    private static Plan ResumedRun(TrainOptions o, ParseResult p, string path)
     {
         var fixedOptions = o.All.Except(o.ResumeAdjustable).Where(x => x != o.Resume && p.Given(x)).Select(x => x.Name).ToList();
         if (fixedOptions.Count > 0)
@@ -88,9 +90,22 @@ internal static class TrainCommand
         string checkpoint = Checkpoint.Resolve(run.Path);
         var manifest = Checkpoint.ReadManifest(checkpoint);
         var config = o.Adjust(manifest.Config, p);
-        config.EnsureValid();
+        var saved = run.ReadRuntime();
+        int threads = o.ThreadsFor(p, saved);
+        EnsureValid(config, threads);
         if (manifest.State.Epoch >= config.Epochs)
             throw new LsganException($"{path} has already trained {manifest.State.Epoch} epochs; give --epochs with more than {manifest.State.Epoch} to train further.");
-        return (config, run, checkpoint);
+        return new Plan(config, new RuntimeOptions { Device = saved?.Device ?? p.GetValue(o.Device)! }, threads, run, checkpoint);
     }
+
+    /// <summary>Every problem with the experiment and the thread count in one message.</summary>
+    private static void EnsureValid(TrainConfig config, int threads)
+    {
+        var errors = config.Validate().ToList();
+        if (threads < 1) errors.Add($"threads must be at least 1, got {threads}");
+        if (errors.Count > 0) throw new LsganException($"Invalid options: {string.Join("; ", errors)}.");
+    }
+
+    /// <summary>What a train command will do: the experiment, how to compute it, and the run to resume if any.</summary>
+    private sealed record Plan(TrainConfig Config, RuntimeOptions Runtime, int Threads, RunDirectory? Run, string? Checkpoint);
 }

@@ -13,12 +13,12 @@ internal sealed class TrainOptions
     public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, or a folder of PNG/JPEG images", Defaults.Dataset);
     public readonly Option<string?> DataDir = Options.Optional<string>("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
     public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder dataset: 1 (grayscale) or 3", 1);
-    public readonly Option<string> Model = Options.Make("--model", "mlp or dcgan", Defaults.Model.Kind);
+    public readonly Option<string> Model = Options.Make("--model", string.Join(" or ", ModelFamilies.Names), Defaults.Model.Kind);
     public readonly Option<bool> GBatchNorm = new("--g-batchnorm") { Description = "Batch norm in G (default: on)" };
     public readonly Option<bool> NoGBatchNorm = new("--no-g-batchnorm") { Description = "No batch norm in G" };
-    public readonly Option<bool> DBatchNorm = new("--d-batchnorm") { Description = "Batch norm in D (default: on for dcgan, off for mlp as in Keras-GAN)" };
+    public readonly Option<bool> DBatchNorm = new("--d-batchnorm") { Description = $"Batch norm in D (default: {DiscriminatorBatchNormDefaults()})" };
     public readonly Option<bool> NoDBatchNorm = new("--no-d-batchnorm") { Description = "No batch norm in D" };
-    public readonly Option<string> Loss = Options.Make("--loss", "ls (least squares) or bce (regular GAN)", Defaults.Loss.Kind);
+    public readonly Option<string> Loss = Options.Make("--loss", string.Join("; ", LossFamilies.All.Select(loss => $"{loss.Name}: {loss.Description}")), Defaults.Loss.Kind);
     public readonly Option<string?> Preset = Options.Optional<string>("--labels", "Least-squares label preset: 01 = (a,b,c) = (0,1,1), chi2 = (-1,1,0)");
     public readonly Option<double?> A = Options.Optional<double?>("--a", "Least squares: label of generated images (default 0)");
     public readonly Option<double?> B = Options.Optional<double?>("--b", "Least squares: label of real images (default 1)");
@@ -34,7 +34,7 @@ internal sealed class TrainOptions
     public readonly Option<int> LatentDim = Options.Make("--latent-dim", "Size of z", Defaults.Model.LatentDim);
     public readonly Option<int> DSteps = Options.Make("--d-steps", "D updates per G update", Defaults.DiscriminatorSteps);
     public readonly Option<long> Seed = Options.Make("--seed", "Seed of weights, batches and noise", Defaults.Seed);
-    public readonly Option<int> Threads = Options.Make("--threads", "libtorch threads (results repeat bitwise only at a fixed count)", Defaults.Threads);
+    public readonly Option<int> Threads = Options.Make("--threads", "libtorch threads (results repeat bitwise only at a fixed count)", Environment.ProcessorCount);
     public readonly Option<string?> Out = Options.Optional<string>("--out", "Run directory (default: a new numbered directory under --runs-dir)");
     public readonly Option<string> RunsDir = Options.Make("--runs-dir", "Where numbered run directories go", "runs");
     public readonly Option<long> MaxSteps = Options.Make("--max-steps", "Stop after this many G updates (0 = no limit)", 0L);
@@ -42,7 +42,7 @@ internal sealed class TrainOptions
     public readonly Option<int> LogEvery = Options.Make("--log-every", "Steps per metrics.jsonl line (losses averaged over them)", Defaults.LogEvery);
     public readonly Option<int> EvalEvery = Options.Make("--eval-every", "Evaluate (FID etc.) every N epochs and keep checkpoints/best by FID (0 = never)", Defaults.EvalEvery);
     public readonly Option<int> EvalSamples = Options.Make("--eval-samples", "Generated images per evaluation during training", Defaults.EvalSamples);
-    public readonly Option<string> Device = Options.Make("--device", "cpu, or a libtorch device such as cuda:0", Defaults.Device);
+    public readonly Option<string> Device = Options.Make("--device", "cpu, or a libtorch device such as cuda:0", new RuntimeOptions().Device);
     public readonly Option<string?> Resume = Options.Optional<string>("--resume", "Continue the run in this directory exactly where it stopped");
     public readonly Option<bool> DryRun = new("--dry-run") { Description = "Check the options and print the config, then stop" };
 
@@ -63,8 +63,8 @@ internal sealed class TrainOptions
         {
             Dataset = p.GetValue(Dataset)!,
             Model = new ModelConfig(model, p.GetValue(LatentDim), channels, 28,
-                Switch(p, GBatchNorm, NoGBatchNorm, true),
-                Switch(p, DBatchNorm, NoDBatchNorm, model != "mlp")),
+                Switch(p, GBatchNorm, NoGBatchNorm) ?? Defaults.Model.GeneratorBatchNorm,
+                Switch(p, DBatchNorm, NoDBatchNorm)),
             Loss = loss,
             Optimizer = new OptimizerConfig(p.GetValue(Optimizer)!,
                 p.GetValue(GLr) ?? lr ?? Defaults.Optimizer.GeneratorLr,
@@ -74,22 +74,23 @@ internal sealed class TrainOptions
             Epochs = p.GetValue(Epochs),
             DiscriminatorSteps = p.GetValue(DSteps),
             Seed = p.GetValue(Seed),
-            Threads = p.GetValue(Threads),
             MaxSteps = p.GetValue(MaxSteps),
             SampleEvery = p.GetValue(SampleEvery),
             LogEvery = p.GetValue(LogEvery),
             EvalEvery = p.GetValue(EvalEvery),
             EvalSamples = p.GetValue(EvalSamples),
-            Device = p.GetValue(Device)!,
         };
     }
+
+    /// <summary>libtorch threads: as given, else as the resumed run's last session had them, else one per core.</summary>
+    public int ThreadsFor(ParseResult p, RuntimeRecord? saved) =>
+        p.Given(Threads) || saved is null ? p.GetValue(Threads) : saved.Threads;
 
     /// <summary>The saved config of a resumed run with the adjustable options the user gave.</summary>
     public TrainConfig Adjust(TrainConfig saved, ParseResult p) => saved with
     {
         Epochs = p.Given(Epochs) ? p.GetValue(Epochs) : saved.Epochs,
         MaxSteps = p.GetValue(MaxSteps),
-        Threads = p.Given(Threads) ? p.GetValue(Threads) : saved.Threads,
         SampleEvery = p.Given(SampleEvery) ? p.GetValue(SampleEvery) : saved.SampleEvery,
         LogEvery = p.Given(LogEvery) ? p.GetValue(LogEvery) : saved.LogEvery,
         EvalEvery = p.Given(EvalEvery) ? p.GetValue(EvalEvery) : saved.EvalEvery,
@@ -104,9 +105,13 @@ internal sealed class TrainOptions
         return new LossConfig(p.GetValue(Loss)!, p.GetValue(A) ?? preset.A, p.GetValue(B) ?? preset.B, p.GetValue(C) ?? preset.C);
     }
 
-    private static bool Switch(ParseResult p, Option<bool> on, Option<bool> off, bool modelDefault)
+    private static string DiscriminatorBatchNormDefaults() =>
+        string.Join(", ", ModelFamilies.All.Select(family => $"{(family.DiscriminatorBatchNorm ? "on" : "off")} for {family.Name}"));
+
+    /// <summary>True or false as the user switched it, null when neither option was given (the model's default applies).</summary>
+    private static bool? Switch(ParseResult p, Option<bool> on, Option<bool> off)
     {
         if (p.GetValue(on) && p.GetValue(off)) throw new LsganException($"{on.Name} and {off.Name} contradict each other.");
-        return p.GetValue(on) || (!p.GetValue(off) && modelDefault);
+        return p.GetValue(on) ? true : p.GetValue(off) ? false : null;
     }
 }

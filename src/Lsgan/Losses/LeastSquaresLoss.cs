@@ -23,6 +23,15 @@ public sealed class LeastSquaresLoss(double a, double b, double c) : IGanLoss
 
     public static LeastSquaresLoss ChiSquared() => new(-1, 1, 0);
 
+    /// <summary>What makes labels unusable: a non-finite label, or a = b, which leaves D nothing to tell apart.</summary>
+    public static IEnumerable<string> Validate(double a, double b, double c)
+    {
+        if (!(double.IsFinite(a) && double.IsFinite(b) && double.IsFinite(c)))
+            yield return "the labels a, b and c must be finite numbers";
+        else if (a == b)
+            yield return $"a and b must differ, or D has nothing to tell apart (both are {a:g})";
+    }
+
     public torch.Tensor DiscriminatorLoss(torch.Tensor realOutput, torch.Tensor fakeOutput) =>
         0.5 * (realOutput - B).square().mean() + 0.5 * (fakeOutput - A).square().mean();
 

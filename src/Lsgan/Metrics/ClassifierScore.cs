@@ -13,9 +13,6 @@ public static class ClassifierScore
     /// <summary>10 splits, as in the reference implementation and every paper that quotes "IS ± std".</summary>
     public const int DefaultSplits = 10;
 
-    // Rows of a probability matrix must sum to 1 within this; float32 softmax outputs are off by ~1e-7.
-    private const double ProbabilityTolerance = 1e-4;
-
     /// <summary>Scores classifier logits [N, K] (softmax is applied here, in float64).</summary>
     public static ClassifierScoreResult FromLogits(Tensor logits, int splits = DefaultSplits)
     {
@@ -23,21 +20,6 @@ public static class ClassifierScore
         using var scope = NewDisposeScope();
         var logProbabilities = FeatureMatrix.ToFloat64(logits, "logits", minRows: 1).log_softmax(1);
         return Score(logProbabilities.exp(), splits);
-    }
-
-    /// <summary>Scores class probabilities [N, K]: non-negative rows that sum to 1.</summary>
-    public static ClassifierScoreResult FromProbabilities(Tensor probabilities, int splits = DefaultSplits)
-    {
-        ArgumentNullException.ThrowIfNull(probabilities);
-        using var scope = NewDisposeScope();
-        var p = FeatureMatrix.ToFloat64(probabilities, "class probabilities", minRows: 1);
-        var rowSumError = (p.sum(1) - 1).abs().max().item<double>();
-        if (p.min().item<double>() < 0 || rowSumError > ProbabilityTolerance)
-        {
-            throw new LsganException("Class probabilities must be non-negative with rows that sum to 1; pass logits to FromLogits instead.");
-        }
-
-        return Score(p, splits);
     }
 
     private static ClassifierScoreResult Score(Tensor p, int splits)

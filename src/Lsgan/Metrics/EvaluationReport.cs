@@ -1,8 +1,10 @@
+using static TorchSharp.torch;
+
 namespace Lsgan.Metrics;
 
 /// <summary>
 /// Every metric of one generated set against one real set: the distances on the feature classifier's 128-d
-/// layer, or on an ONNX model's features (<see cref="OnnxFeatureExtractor"/>) when one is given; the class
+/// layer, or on an ONNX model's features (Features.OnnxFeatureExtractor) when one is given; the class
 /// metrics always on the classifier's logits. Serialised with snake_case keys as evaluation.json.
 /// </summary>
 /// <param name="Fid">Fréchet distance of the feature Gaussians (lower is better).</param>
@@ -33,4 +35,25 @@ public sealed record EvaluationReport(
     double ClassifierScore,
     double ClassifierScoreStd,
     long RealCount,
-    long GeneratedCount);
+    long GeneratedCount)
+{
+    /// <summary>
+    /// Every metric from features already extracted (real features may come from a cache): the distances on
+    /// <paramref name="realFeatures"/> and <paramref name="generatedFeatures"/> ([N, D], [M, D]), the class
+    /// metrics on <paramref name="generatedLogits"/> ([M, <paramref name="classCount"/>]); <paramref name="seed"/>
+    /// seeds KID's subsets.
+    /// </summary>
+    public static EvaluationReport FromFeatures(Tensor realFeatures, Tensor generatedFeatures, Tensor generatedLogits, int classCount, int seed = 0)
+    {
+        using var scope = NewDisposeScope();
+        double fid = FrechetDistance.Compute(realFeatures, generatedFeatures);
+        var (pr, dc) = NearestNeighbourMetrics.Compute(realFeatures, generatedFeatures);
+        var kid = KernelInceptionDistance.Compute(realFeatures, generatedFeatures, seed: seed);
+        var classes = ClassCoverage.Compute(generatedLogits.argmax(1), classCount);
+        int splits = (int)Math.Min(Metrics.ClassifierScore.DefaultSplits, generatedLogits.shape[0]);
+        var score = Metrics.ClassifierScore.FromLogits(generatedLogits, splits);
+        return new EvaluationReport(fid, pr.Precision, pr.Recall, dc.Density, dc.Coverage, kid.Mean, kid.StandardDeviation,
+            classes.ClassesCovered, classes.KlFromUniform, classes.Histogram, score.Mean, score.StandardDeviation,
+            realFeatures.shape[0], generatedFeatures.shape[0]);
+    }
+}

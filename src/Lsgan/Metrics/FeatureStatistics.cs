@@ -5,8 +5,8 @@ namespace Lsgan.Metrics;
 /// <summary>
 /// The mean μ and unbiased covariance Σ (divisor N − 1) of a set of feature vectors: everything the
 /// Fréchet distance needs from one side (Heusel et al. 2017, "GANs Trained by a Two Time-Scale Update
-/// Rule Converge to a Local Nash Equilibrium"). Computing them once for the real data and caching them
-/// with <see cref="FeatureStatisticsFile"/> saves re-reading the data set for every evaluation.
+/// Rule Converge to a Local Nash Equilibrium"). <see cref="FrechetDistance"/> compares two of them; what is
+/// cached between evaluations is the real set's features (Features.FeatureCache), from which they are recomputed.
 /// </summary>
 /// <remarks>
 /// Σ is only full rank when <see cref="Count"/> exceeds <see cref="Dimension"/>; with fewer samples the

@@ -5,9 +5,11 @@ using static TorchSharp.torch.nn;
 namespace Lsgan.Models;
 
 /// <summary>
-/// Keras-GAN's LSGAN discriminator: C·H·W → 512 → 256 → 1 with LeakyReLU(0.2), raw output.
-/// With batch norm on, a BatchNorm1d follows each hidden activation (Keras-GAN has none in D).
+/// The layers of Keras-GAN's LSGAN discriminator (eriklindernoren/Keras-GAN, lsgan.py): C·H·W → 512 → 256 → 1
+/// with LeakyReLU(0.2), raw output. Keras-GAN has no batch norm in D, so the mlp family leaves it off by default
+/// (<see cref="ModelFamilies"/>); with it on, a BatchNorm1d follows each hidden activation.
 /// </summary>
+/// <remarks>Initialised as every lsgan network is, not as Keras does (see <see cref="MlpGenerator"/>).</remarks>
 public sealed class MlpDiscriminator : Module<Tensor, Tensor>
 {
     private readonly Sequential layers;

@@ -5,9 +5,14 @@ using static TorchSharp.torch.nn;
 namespace Lsgan.Models;
 
 /// <summary>
-/// Keras-GAN's LSGAN generator: z → 256 → 512 → 1024 → C·H·W, each hidden layer Linear → LeakyReLU(0.2)
-/// → BatchNorm, tanh output.
+/// The layers of Keras-GAN's LSGAN generator (eriklindernoren/Keras-GAN, lsgan.py): z → 256 → 512 → 1024 → C·H·W,
+/// each hidden layer Linear → LeakyReLU(0.2) → BatchNorm with Keras' momentum 0.8, tanh output.
 /// </summary>
+/// <remarks>
+/// Only the layers follow Keras-GAN. The initialisation is lsgan's for every network (<see cref="ModelFactory"/>):
+/// weights N(0, 0.02), batch-norm scales N(1, 0.02), biases 0, where Keras starts from Glorot-uniform weights and
+/// unit scales; and batch norm uses PyTorch's eps 1e-5, not Keras' 1e-3.
+/// </remarks>
 public sealed class MlpGenerator : Module<Tensor, Tensor>
 {
     // Keras' BatchNormalization(momentum=0.8) keeps 0.8 of the running average; in PyTorch's

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace Lsgan.Models;
 
-/// <summary>Builds a generator/discriminator pair from a <see cref="ModelConfig"/>.</summary>
+/// <summary>Builds a generator/discriminator pair from a <see cref="ModelConfig"/> through its family in <see cref="ModelFamilies"/>.</summary>
 public static class ModelFactory
 {
     /// <summary>
@@ -16,23 +16,16 @@ public static class ModelFactory
     /// <param name="config">The architecture.</param>
     /// <param name="seed">Seeds the initial weights.</param>
     /// <param name="unfoldedImageLayers">
-    /// DCGAN's image-side layers through unfold/fold (faster on CPU, same function and parameters) rather than
-    /// libtorch's ConvTranspose2d/Conv2d.
+    /// Image-side layers through unfold/fold where the family has them (DCGAN's): faster on CPU than libtorch's
+    /// ConvTranspose2d/Conv2d, with the same function and parameters.
     /// </param>
     public static GanModels Create(ModelConfig config, long seed, bool unfoldedImageLayers = true)
     {
         var errors = config.Validate();
         if (errors.Count > 0) throw new LsganException($"Invalid model: {string.Join("; ", errors)}.");
-        nn.Module<Tensor, Tensor> generator = config.Kind switch
-        {
-            "mlp" => new MlpGenerator(config),
-            _ => new DcganGenerator(config, unfoldedImageLayers),
-        };
-        nn.Module<Tensor, Tensor> discriminator = config.Kind switch
-        {
-            "mlp" => new MlpDiscriminator(config),
-            _ => new DcganDiscriminator(config, unfoldedImageLayers),
-        };
+        var family = ModelFamilies.Get(config.Kind);
+        var generator = family.Generator(config, unfoldedImageLayers);
+        var discriminator = family.Discriminator(config, unfoldedImageLayers);
         using var random = new Generator((ulong)seed);
         InitialiseWeights(generator, random);
         InitialiseWeights(discriminator, random);

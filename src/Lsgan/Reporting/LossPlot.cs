@@ -5,7 +5,19 @@ namespace Lsgan.Reporting;
 /// <summary>Draws D's and G's losses, and FID where evaluated, against the step (losses.png in a run directory).</summary>
 public static class LossPlot
 {
-    public static void Save(IReadOnlyList<MetricsRecord> records, IReadOnlyList<EvaluationRecord> evaluations, string path, string title)
+    /// <summary>
+    /// Draws the run's metrics.jsonl and metric-evaluation.jsonl into its losses.png; does nothing before the
+    /// first metrics line. Fits <see cref="TrainingSession.CheckpointWritten"/>, so the plot follows the checkpoints.
+    /// </summary>
+    public static void Save(RunDirectory run)
+    {
+        var records = run.ReadMetrics();
+        if (records.Count == 0) return;
+        var config = run.ReadConfig();
+        Save(records, run.ReadEvaluations(), run.LossPlotFile, $"{config.Dataset} · {config.Model.Kind} · {config.Loss.Create().Describe()}");
+    }
+
+    private static void Save(IReadOnlyList<MetricsRecord> records, IReadOnlyList<EvaluationRecord> evaluations, string path, string title)
     {
         var plot = new ScottPlot.Plot();
         double[] steps = records.Select(r => (double)r.Step).ToArray();

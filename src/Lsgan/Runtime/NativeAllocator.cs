@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 namespace Lsgan.Runtime;
 
 /// <summary>
-/// Keeps glibc from handing libtorch's freed buffers back to the kernel between training steps.
+/// Keeps glibc from handing libtorch's freed buffers back to the kernel between training steps. A process-wide
+/// setting, so only the programs' entry points call it (the CLI and bench, once at start); the library never does.
 /// </summary>
 /// <remarks>
 /// A step allocates and frees the same large activation and workspace buffers every time. With glibc's defaults

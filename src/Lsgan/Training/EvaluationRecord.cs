@@ -2,5 +2,5 @@ using Lsgan.Metrics;
 
 namespace Lsgan.Training;
 
-/// <summary>A metrics.jsonl line written by --eval-every: where the run stood and what it scored.</summary>
+/// <summary>A metric-evaluation.jsonl line written by --eval-every: where the run stood and what it scored.</summary>
 public sealed record EvaluationRecord(long Step, int Epoch, EvaluationReport Evaluation);

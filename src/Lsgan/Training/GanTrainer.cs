@@ -22,19 +22,22 @@ public sealed class GanTrainer : IDisposable
     private readonly StepOptions step;
     private readonly bool jointDiscriminatorPass;
 
-    public GanTrainer(TrainConfig config, Device device)
+    /// <param name="config">The experiment.</param>
+    /// <param name="device">Where the networks and the noise live.</param>
+    /// <param name="step">How the step is computed; all optimisations on when null.</param>
+    public GanTrainer(TrainConfig config, Device device, StepOptions? step = null)
     {
         config.EnsureValid();
         this.device = device;
         latentDim = config.Model.LatentDim;
-        step = config.Step;
-        jointDiscriminatorPass = step.JointDiscriminatorPass && !config.Model.DiscriminatorBatchNorm;
+        this.step = step ?? new StepOptions();
+        jointDiscriminatorPass = this.step.JointDiscriminatorPass && !config.Model.DiscriminatorBatchNorm;
         loss = config.Loss.Create();
-        Models = ModelFactory.Create(config.Model, config.Seed, step.UnfoldedImageLayers);
+        Models = ModelFactory.Create(config.Model, config.Seed, this.step.UnfoldedImageLayers);
         Models.Generator.to(device).train();
         Models.Discriminator.to(device).train();
-        GeneratorOptimizer = config.Optimizer.Create(Models.Generator.parameters(), config.Optimizer.GeneratorLr, step.FusedAdam);
-        DiscriminatorOptimizer = config.Optimizer.Create(Models.Discriminator.parameters(), config.Optimizer.DiscriminatorLr, step.FusedAdam);
+        GeneratorOptimizer = config.Optimizer.Create(Models.Generator.parameters(), config.Optimizer.GeneratorLr, this.step.FusedAdam);
+        DiscriminatorOptimizer = config.Optimizer.Create(Models.Discriminator.parameters(), config.Optimizer.DiscriminatorLr, this.step.FusedAdam);
         // Its own generator (not the global one) so that its state can be saved and restored exactly.
         Noise = new Generator(NoiseSeed(config.Seed), device);
     }

@@ -37,8 +37,9 @@ public sealed record OptimizerConfig(
     /// <param name="fused">Adam in one pass per parameter (<see cref="Fused.Adam"/>); TorchSharp's own when false.</param>
     public OptimizerHelper Create(IEnumerable<Parameter> parameters, double lr, bool fused = true) => Kind switch
     {
+        "adam" when fused => new Fused.Adam(parameters, lr, Beta1, Beta2),
+        "adam" => torch.optim.Adam(parameters, lr, Beta1, Beta2),
         "rmsprop" => torch.optim.RMSProp(parameters, lr),
-        _ when fused => new Fused.Adam(parameters, lr, Beta1, Beta2),
-        _ => torch.optim.Adam(parameters, lr, Beta1, Beta2),
+        _ => throw new LsganException($"Unknown optimizer '{Kind}' (expected one of: {string.Join(", ", Kinds)})."),
     };
 }

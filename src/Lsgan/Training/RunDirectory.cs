@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Lsgan.Metrics;
 using Lsgan.IO;
+using Lsgan.Metrics;
 
 namespace Lsgan.Training;
 
 /// <summary>
-/// One training run on disk (stylegan2-ada style): config.json, metrics.jsonl, samples/, checkpoints/,
-/// losses.png. A new run never reuses a directory that already holds files, so no run is overwritten.
+/// One training run on disk (stylegan2-ada style): config.json, metrics.jsonl (the training log, one schema),
+/// metric-evaluation.jsonl (--eval-every), samples/, checkpoints/, losses.png. A new run never reuses a directory
+/// that already holds files, so no run is overwritten.
 /// </summary>
 public sealed class RunDirectory
 {
@@ -16,7 +17,13 @@ public sealed class RunDirectory
     public string Path { get; }
     public string ConfigFile => Combine("config.json");
     public string MetricsFile => Combine("metrics.jsonl");
+
+    /// <summary>The --eval-every lines, kept out of the training log as StyleGAN2-ADA keeps each metric in its own file.</summary>
+    public string EvaluationMetricsFile => Combine("metric-evaluation.jsonl");
     public string LossPlotFile => Combine("losses.png");
+
+    /// <summary>How the latest session ran (<see cref="RuntimeRecord"/>), apart from the experiment in config.json.</summary>
+    public string RuntimeFile => Combine("runtime.json");
     public string SamplesDirectory => Combine("samples");
     public string CheckpointsDirectory => Combine("checkpoints");
     public string LatestCheckpoint => System.IO.Path.Combine(CheckpointsDirectory, "latest");
@@ -54,6 +61,14 @@ public sealed class RunDirectory
         return run;
     }
 
+    /// <summary>The experiment the run was started with (or last resumed with).</summary>
+    public TrainConfig ReadConfig() => Json.ReadFile<TrainConfig>(ConfigFile, "run config");
+
+    public void WriteRuntime(RuntimeRecord runtime) => Json.WriteFile(RuntimeFile, runtime);
+
+    /// <summary>How the latest session ran; null for runs from before runtime.json.</summary>
+    public RuntimeRecord? ReadRuntime() => File.Exists(RuntimeFile) ? Json.ReadFile<RuntimeRecord>(RuntimeFile, "runtime record") : null;
+
     public void AppendMetrics(MetricsRecord record) =>
         File.AppendAllText(MetricsFile, JsonSerializer.Serialize(record, Json.Compact) + "\n");
 
@@ -63,30 +78,36 @@ public sealed class RunDirectory
         var line = new JsonObject { ["step"] = record.Step, ["epoch"] = record.Epoch };
         foreach (var (key, value) in JsonSerializer.SerializeToNode(record.Evaluation, Json.Compact)!.AsObject())
             line[key] = value?.DeepClone();
-        File.AppendAllText(MetricsFile, line.ToJsonString(Json.Compact) + "\n");
+        File.AppendAllText(EvaluationMetricsFile, line.ToJsonString(Json.Compact) + "\n");
     }
 
-    /// <summary>The loss lines of metrics.jsonl.</summary>
+    /// <summary>The lines of metrics.jsonl.</summary>
     public IReadOnlyList<MetricsRecord> ReadMetrics() =>
-        ReadLines().Where(n => n.ContainsKey("d_loss")).Select(n => n.Deserialize<MetricsRecord>(Json.Compact)!).ToList();
+        ReadLines(MetricsFile).Where(IsTrainingLine).Select(n => n.Deserialize<MetricsRecord>(Json.Compact)!).ToList();
 
-    /// <summary>The evaluation lines of metrics.jsonl.</summary>
+    /// <summary>The lines of metric-evaluation.jsonl, and those that runs before it existed wrote into metrics.jsonl.</summary>
     public IReadOnlyList<EvaluationRecord> ReadEvaluations() =>
-        ReadLines().Where(n => n.ContainsKey("fid")).Select(n => new EvaluationRecord(
-            (long)n["step"]!, (int)n["epoch"]!, n.Deserialize<EvaluationReport>(Json.Compact)!)).ToList();
+        ReadLines(MetricsFile).Where(n => !IsTrainingLine(n)).Concat(ReadLines(EvaluationMetricsFile)).Select(n => new EvaluationRecord(
+            (long)n["step"]!, (int)n["epoch"]!, n.Deserialize<EvaluationReport>(Json.Compact)!)).OrderBy(e => e.Step).ToList();
 
     /// <summary>
-    /// Drops metric lines logged after <paramref name="step"/>: a run killed between checkpoints logged
+    /// Drops the lines of both logs after <paramref name="step"/>: a run killed between checkpoints logged
     /// steps that the resumed run will do again.
     /// </summary>
     public void TrimMetricsAfter(long step)
     {
-        var kept = ReadLines().Where(n => (long)n["step"]! <= step);
-        AtomicFile.WriteAllText(MetricsFile, string.Concat(kept.Select(n => n.ToJsonString(Json.Compact) + "\n")));
+        foreach (string file in new[] { MetricsFile, EvaluationMetricsFile })
+        {
+            if (!File.Exists(file)) continue;
+            var kept = ReadLines(file).Where(n => (long)n["step"]! <= step);
+            AtomicFile.WriteAllText(file, string.Concat(kept.Select(n => n.ToJsonString(Json.Compact) + "\n")));
+        }
     }
 
-    private IEnumerable<JsonObject> ReadLines() => File.Exists(MetricsFile)
-        ? File.ReadLines(MetricsFile).Where(line => line.Length > 0).Select(line => JsonNode.Parse(line)!.AsObject()).ToList()
+    private static bool IsTrainingLine(JsonObject line) => line.ContainsKey("d_loss");
+
+    private static IEnumerable<JsonObject> ReadLines(string file) => File.Exists(file)
+        ? File.ReadLines(file).Where(line => line.Length > 0).Select(line => JsonNode.Parse(line)!.AsObject()).ToList()
         : [];
 
     private string Combine(string name) => System.IO.Path.Combine(Path, name);

@@ -2,7 +2,8 @@ namespace Lsgan.Training;
 
 /// <summary>
 /// Ways to compute the same training step with less work. Each leaves the algorithm unchanged; they can be
-/// switched on or off to measure them (bench/) or to rule them out.
+/// switched on or off to measure them (bench/) or to rule them out. Part of <see cref="RuntimeOptions"/>, not of
+/// the experiment's config.
 /// </summary>
 /// <param name="JointDiscriminatorPass">
 /// When D has no batch norm, score real and generated batches in one D forward: the same function with
@@ -15,7 +16,7 @@ namespace Lsgan.Training;
 /// <param name="ClearGradientsToNone">
 /// Drop gradients instead of zeroing them: backward then writes them instead of adding onto zeros
 /// (bitwise the same values, without the memset and the add). On by default since the allocator keeps freed
-/// buffers (<see cref="Runtime.NativeAllocator"/>): before that, fresh gradient buffers faulted their pages in
+/// buffers (Runtime.NativeAllocator, set by the entry points): before that, fresh gradient buffers faulted their pages in
 /// every step and dcgan ran 15 % slower; now mlp gains ~5 % and dcgan is unchanged (bench/results.md).
 /// </param>
 /// <param name="FusedAdam">

@@ -4,8 +4,10 @@ using Lsgan.Models;
 namespace Lsgan.Training;
 
 /// <summary>
-/// Everything that defines a training run. Written into every run directory (config.json) and every
-/// checkpoint, so a run can be resumed and its generator rebuilt without flags.
+/// The experiment a training run is, as a paper's table would list it, with how often the run logs, draws and
+/// evaluates. Written into every run directory (config.json) and every checkpoint, so a run can be resumed and
+/// its generator rebuilt without flags. How fast it is computed (device, step optimisations, threads) is not
+/// part of it: see <see cref="RuntimeOptions"/>.
 /// </summary>
 public sealed record TrainConfig
 {
@@ -30,9 +32,6 @@ public sealed record TrainConfig
 
     public long Seed { get; init; }
 
-    /// <summary>libtorch intra-op threads. Results are bitwise repeatable only at a fixed count.</summary>
-    public int Threads { get; init; } = Environment.ProcessorCount;
-
     /// <summary>Stop after this many G updates (0 = no limit): for smoke runs.</summary>
     public long MaxSteps { get; init; }
 
@@ -48,12 +47,6 @@ public sealed record TrainConfig
     /// <summary>Generated images per evaluation during training; fewer than evaluate's 10,000 to keep epochs short.</summary>
     public int EvalSamples { get; init; } = 2000;
 
-    /// <summary>How a step is computed: optimisations that leave the algorithm unchanged, all on by default.</summary>
-    public StepOptions Step { get; init; } = new();
-
-    /// <summary>"cpu" (tested) or a libtorch device string such as "cuda:0".</summary>
-    public string Device { get; init; } = "cpu";
-
     /// <summary>Every problem with this config at once, empty when it is usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -64,7 +57,6 @@ public sealed record TrainConfig
         if (BatchSize < 1) errors.Add($"batch size must be at least 1, got {BatchSize}");
         if (Epochs < 1) errors.Add($"epochs must be at least 1, got {Epochs}");
         if (DiscriminatorSteps < 1) errors.Add($"D steps per G step must be at least 1, got {DiscriminatorSteps}");
-        if (Threads < 1) errors.Add($"threads must be at least 1, got {Threads}");
         if (MaxSteps < 0) errors.Add($"max steps cannot be negative, got {MaxSteps}");
         if (SampleEvery < 0) errors.Add($"sample-every cannot be negative, got {SampleEvery}");
         if (EvalEvery < 0) errors.Add($"eval-every cannot be negative, got {EvalEvery}");

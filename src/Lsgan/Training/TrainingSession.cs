@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Lsgan.Reporting;
+using Lsgan.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,7 +7,7 @@ namespace Lsgan.Training;
 
 /// <summary>
 /// Orchestrates a run: epochs of <see cref="GanTrainer.Step"/> over seeded batches, metric lines,
-/// sample grids from fixed noise, loss plot and checkpoints (every epoch, at the end, on cancel).
+/// sample grids from fixed noise, evaluations (--eval-every) and checkpoints (every epoch, at the end, on cancel).
 /// </summary>
 public sealed class TrainingSession
 {
@@ -18,7 +18,6 @@ public sealed class TrainingSession
     private readonly IProgress<TrainingProgress>? progress;
     private readonly IRunEvaluator? evaluator;
     private readonly List<MetricsRecord> records = [];
-    private readonly List<EvaluationRecord> evaluations = [];
     private double? bestFid;
 
     public TrainingSession(TrainConfig config, RunDirectory run, IProgress<TrainingProgress>? progress = null, IRunEvaluator? evaluator = null)
@@ -28,16 +27,23 @@ public sealed class TrainingSession
     }
 
     /// <summary>
+    /// Called with the run after each write of checkpoints/latest that follows a metrics line, e.g. to redraw
+    /// losses.png from the run's files, as 'lsgan train' does.
+    /// </summary>
+    public Action<RunDirectory>? CheckpointWritten { get; init; }
+
+    /// <summary>Device and step optimisations; recorded in runtime.json with libtorch's thread count, which the caller sets.</summary>
+    public RuntimeOptions Runtime { get; init; } = new();
+
+    /// <summary>
     /// Trains on <paramref name="images"/> ([N, C, H, W] in [−1, 1]) from the start, or from
     /// <paramref name="resumeFrom"/> (a checkpoint directory) when given.
     /// </summary>
     public TrainingOutcome Run(Tensor images, string? resumeFrom = null, CancellationToken cancel = default)
     {
-        torch.set_num_threads(config.Threads);
-        Runtime.NativeAllocator.KeepFreedMemory();
-        var device = torch.device(config.Device);
+        var device = torch.device(Runtime.Device);
         CheckImages(images);
-        using var trainer = new GanTrainer(config, device);
+        using var trainer = new GanTrainer(config, device, Runtime.Step);
         var state = new TrainingState(0, 0, 0, 0, []);
         if (resumeFrom is not null)
         {
@@ -45,7 +51,6 @@ public sealed class TrainingSession
             Checkpoint.Restore(resumeFrom, trainer, state);
             run.TrimMetricsAfter(state.Step);
             records.AddRange(run.ReadMetrics());
-            evaluations.AddRange(run.ReadEvaluations());
             bestFid = state.BestFid;
         }
 
@@ -59,6 +64,7 @@ public sealed class TrainingSession
 
         using var data = images.to(device);
         using var fixedNoise = FixedNoise(device);
+        run.WriteRuntime(new RuntimeRecord(Runtime.Device, torch.get_num_threads(), Runtime.Step));
         if (resumeFrom is null) ImageGrid.Save(data.narrow(0, 0, Math.Min(GridSamples, data.shape[0])), SamplePath("reals"));
         var clock = Stopwatch.StartNew();
         double Seconds() => state.ElapsedSeconds + clock.Elapsed.TotalSeconds;
@@ -150,8 +156,7 @@ public sealed class TrainingSession
         using var noiseState = trainer.Noise.get_state();
         state = state with { NoiseState = noiseState.data<byte>().ToArray(), BestFid = bestFid };
         Checkpoint.Save(Path.Combine(run.CheckpointsDirectory, directory), trainer, config, state);
-        if (records.Count > 0 && directory == "latest")
-            LossPlot.Save(records, evaluations, run.LossPlotFile, $"{config.Dataset} · {config.Model.Kind} · {config.Loss.Create().Describe()}");
+        if (records.Count > 0 && directory == "latest") CheckpointWritten?.Invoke(run);
     }
 
     /// <summary>Scores samples from a fixed noise set and keeps checkpoints/best at the lowest FID.</summary>
@@ -162,7 +167,6 @@ public sealed class TrainingSession
         var noise = randn([config.EvalSamples, config.Model.LatentDim], generator: random).to(trainer.Noise.device);
         var images = cat(noise.split(500).Select(z => trainer.Generate(z).cpu()).ToList(), 0);
         var record = new EvaluationRecord(state.Step, state.Epoch, evaluator!.Evaluate(images));
-        evaluations.Add(record);
         run.AppendEvaluation(record);
         progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, records.LastOrDefault(),
             $"epoch {state.Epoch}: FID {record.Evaluation.Fid:F3}, classes covered {record.Evaluation.ClassesCovered}"));

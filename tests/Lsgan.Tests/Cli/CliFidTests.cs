@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Lsgan.Metrics;
+using Lsgan.Features;
 using Lsgan.Tests.Data;
 using SkiaSharp;
 using static Lsgan.Tests.Cli.CliRunner;

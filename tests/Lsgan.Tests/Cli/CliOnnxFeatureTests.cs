@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json.Nodes;
+using Lsgan.Features;
 using Lsgan.Metrics;
 using static Lsgan.Tests.Cli.CliRunner;
 using static TorchSharp.torch;
@@ -10,7 +11,7 @@ namespace Lsgan.Tests.Cli;
 public sealed class CliOnnxFeatureTests : IDisposable
 {
     private readonly TempDirectory dir = new();
-    private readonly string model = Path.Combine(AppContext.BaseDirectory, "Metrics", "OnnxModels", "tiny-inception.onnx");
+    private readonly string model = Path.Combine(AppContext.BaseDirectory, "Features", "OnnxModels", "tiny-inception.onnx");
 
     public void Dispose() => dir.Dispose();
 

@@ -47,31 +47,31 @@ internal static class ConvolutionReference
         var dw = new double[weight.Length];
         var db = new double[bias.Length];
         for (int n = 0; n < batch; n++)
-        for (int o = 0; o < outChannels; o++)
-        for (int i = 0; i < outSize; i++)
-        for (int j = 0; j < outSize; j++)
-        {
-            int yAt = ((n * outChannels + o) * outSize + i) * outSize + j;
-            double sum = bias[o], g = upstream[yAt];
-            db[o] += g;
-            for (int c = 0; c < inChannels; c++)
-            for (int p = 0; p < k; p++)
-            {
-                int h = i * stride + p - padding;
-                if (h < 0 || h >= size) continue;
-                int xRow = ((n * inChannels + c) * size + h) * size, wRow = ((o * inChannels + c) * k + p) * k;
-                for (int q = 0; q < k; q++)
-                {
-                    int w = j * stride + q - padding;
-                    if (w < 0 || w >= size) continue;
-                    int xAt = xRow + w, wAt = wRow + q;
-                    sum += weight[wAt] * x[xAt];
-                    dx[xAt] += g * weight[wAt];
-                    dw[wAt] += g * x[xAt];
-                }
-            }
-            y[yAt] = sum;
-        }
+            for (int o = 0; o < outChannels; o++)
+                for (int i = 0; i < outSize; i++)
+                    for (int j = 0; j < outSize; j++)
+                    {
+                        int yAt = ((n * outChannels + o) * outSize + i) * outSize + j;
+                        double sum = bias[o], g = upstream[yAt];
+                        db[o] += g;
+                        for (int c = 0; c < inChannels; c++)
+                            for (int p = 0; p < k; p++)
+                            {
+                                int h = i * stride + p - padding;
+                                if (h < 0 || h >= size) continue;
+                                int xRow = ((n * inChannels + c) * size + h) * size, wRow = ((o * inChannels + c) * k + p) * k;
+                                for (int q = 0; q < k; q++)
+                                {
+                                    int w = j * stride + q - padding;
+                                    if (w < 0 || w >= size) continue;
+                                    int xAt = xRow + w, wAt = wRow + q;
+                                    sum += weight[wAt] * x[xAt];
+                                    dx[xAt] += g * weight[wAt];
+                                    dw[wAt] += g * x[xAt];
+                                }
+                            }
+                        y[yAt] = sum;
+                    }
         return new LayerPass(y, dx, dw, db);
     }
 
@@ -85,35 +85,35 @@ internal static class ConvolutionReference
         var dw = new double[weight.Length];
         var db = new double[bias.Length];
         for (int n = 0; n < batch; n++)
-        for (int c = 0; c < inChannels; c++)
-        for (int i = 0; i < size; i++)
-        for (int j = 0; j < size; j++)
-        {
-            int xAt = ((n * inChannels + c) * size + i) * size + j;
-            for (int o = 0; o < outChannels; o++)
-            for (int p = 0; p < k; p++)
-            {
-                int h = i * stride + p - padding;
-                if (h < 0 || h >= outSize) continue;
-                int yRow = ((n * outChannels + o) * outSize + h) * outSize, wRow = ((c * outChannels + o) * k + p) * k;
-                for (int q = 0; q < k; q++)
-                {
-                    int w = j * stride + q - padding;
-                    if (w < 0 || w >= outSize) continue;
-                    int yAt = yRow + w, wAt = wRow + q;
-                    y[yAt] += x[xAt] * weight[wAt];
-                    dx[xAt] += upstream[yAt] * weight[wAt];
-                    dw[wAt] += upstream[yAt] * x[xAt];
-                }
-            }
-        }
+            for (int c = 0; c < inChannels; c++)
+                for (int i = 0; i < size; i++)
+                    for (int j = 0; j < size; j++)
+                    {
+                        int xAt = ((n * inChannels + c) * size + i) * size + j;
+                        for (int o = 0; o < outChannels; o++)
+                            for (int p = 0; p < k; p++)
+                            {
+                                int h = i * stride + p - padding;
+                                if (h < 0 || h >= outSize) continue;
+                                int yRow = ((n * outChannels + o) * outSize + h) * outSize, wRow = ((c * outChannels + o) * k + p) * k;
+                                for (int q = 0; q < k; q++)
+                                {
+                                    int w = j * stride + q - padding;
+                                    if (w < 0 || w >= outSize) continue;
+                                    int yAt = yRow + w, wAt = wRow + q;
+                                    y[yAt] += x[xAt] * weight[wAt];
+                                    dx[xAt] += upstream[yAt] * weight[wAt];
+                                    dw[wAt] += upstream[yAt] * x[xAt];
+                                }
+                            }
+                    }
         for (int n = 0; n < batch; n++)
-        for (int o = 0; o < outChannels; o++)
-        for (int at = (n * outChannels + o) * area, end = at + area; at < end; at++)
-        {
-            y[at] += bias[o];
-            db[o] += upstream[at];
-        }
+            for (int o = 0; o < outChannels; o++)
+                for (int at = (n * outChannels + o) * area, end = at + area; at < end; at++)
+                {
+                    y[at] += bias[o];
+                    db[o] += upstream[at];
+                }
         return new LayerPass(y, dx, dw, db);
     }
 }

@@ -14,18 +14,18 @@ internal static class DenseReference
         var dw = new double[weight.Length];
         var db = new double[bias.Length];
         for (int n = 0; n < batch; n++)
-        for (int o = 0; o < outFeatures; o++)
-        {
-            double sum = bias[o], g = upstream[n * outFeatures + o];
-            db[o] += g;
-            for (int i = 0; i < inFeatures; i++)
+            for (int o = 0; o < outFeatures; o++)
             {
-                sum += weight[o * inFeatures + i] * x[n * inFeatures + i];
-                dx[n * inFeatures + i] += g * weight[o * inFeatures + i];
-                dw[o * inFeatures + i] += g * x[n * inFeatures + i];
+                double sum = bias[o], g = upstream[n * outFeatures + o];
+                db[o] += g;
+                for (int i = 0; i < inFeatures; i++)
+                {
+                    sum += weight[o * inFeatures + i] * x[n * inFeatures + i];
+                    dx[n * inFeatures + i] += g * weight[o * inFeatures + i];
+                    dw[o * inFeatures + i] += g * x[n * inFeatures + i];
+                }
+                y[n * outFeatures + o] = sum;
             }
-            y[n * outFeatures + o] = sum;
-        }
         return new LayerPass(y, dx, dw, db);
     }
 
@@ -50,8 +50,8 @@ internal static class DenseReference
         for (int c = 0; c < channels; c++)
         {
             for (int n = 0; n < batch; n++)
-            for (int s = 0; s < spatial; s++)
-                at[n * spatial + s] = (n * channels + c) * spatial + s;
+                for (int s = 0; s < spatial; s++)
+                    at[n * spatial + s] = (n * channels + c) * spatial + s;
             double mean = 0, variance = 0;
             foreach (int i in at) mean += x[i];
             mean /= m;

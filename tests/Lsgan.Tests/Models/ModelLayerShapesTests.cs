@@ -44,13 +44,13 @@ public class ModelLayerShapesTests(ITestOutputHelper log)
             using var random = new Generator(6);
             var failures = new List<string>();
             foreach (var layer in layers)
-            // Our UnfoldedConv2d takes libtorch's plain convolution when no input gradient is wanted (D's update).
-            foreach (bool inputGradient in layer.Layer is UnfoldedConv2d ? [true, false] : new[] { true })
-            {
-                var parts = Check(layer, inputGradient, random);
-                log.WriteLine($"{layer.Name} {layer.Key}{(inputGradient ? "" : ", no input gradient")}:\n  {string.Join("; ", parts)}");
-                failures.AddRange(PassComparison.Failures(parts).Select(p => $"{layer.Name} ({layer.Key}): {p}"));
-            }
+                // Our UnfoldedConv2d takes libtorch's plain convolution when no input gradient is wanted (D's update).
+                foreach (bool inputGradient in layer.Layer is UnfoldedConv2d ? [true, false] : new[] { true })
+                {
+                    var parts = Check(layer, inputGradient, random);
+                    log.WriteLine($"{layer.Name} {layer.Key}{(inputGradient ? "" : ", no input gradient")}:\n  {string.Join("; ", parts)}");
+                    failures.AddRange(PassComparison.Failures(parts).Select(p => $"{layer.Name} ({layer.Key}): {p}"));
+                }
             log.WriteLine($"{layers.Count} distinct layers");
             Assert.True(failures.Count == 0, "against float64: " + string.Join("\n", failures));
         }

@@ -8,10 +8,10 @@ public class ModelShapeTests
     public static TheoryData<string, bool, bool> EveryModelAndBatchNormSetting()
     {
         var data = new TheoryData<string, bool, bool>();
-        foreach (string kind in ModelConfig.Kinds)
-        foreach (bool g in new[] { true, false })
-        foreach (bool d in new[] { true, false })
-            data.Add(kind, g, d);
+        foreach (string kind in ModelFamilies.Names)
+            foreach (bool g in new[] { true, false })
+                foreach (bool d in new[] { true, false })
+                    data.Add(kind, g, d);
         return data;
     }
 

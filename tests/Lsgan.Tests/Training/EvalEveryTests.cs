@@ -21,14 +21,14 @@ public class EvalEveryTests
     }
 
     [Fact]
-    public void The_best_checkpoint_is_the_epoch_with_the_lowest_FID_and_evaluations_join_the_metrics_log()
+    public void The_best_checkpoint_is_the_epoch_with_the_lowest_FID_and_evaluations_have_their_own_metric_log()
     {
         using var dir = new TempDirectory();
         using var images = SyntheticImages.Squares(96);
         var config = new TrainConfig
         {
             Dataset = "synthetic", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 3,
-            Threads = 1, EvalEvery = 1, EvalSamples = 40, LogEvery = 1,
+            EvalEvery = 1, EvalSamples = 40, LogEvery = 1,
         };
         var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
         var evaluator = new ScriptedEvaluator(5, 3, 4);
@@ -42,6 +42,8 @@ public class EvalEveryTests
         Assert.Equal(3.0, best.BestFid);
         Assert.Equal(new[] { 5.0, 3.0, 4.0 }, run.ReadEvaluations().Select(e => e.Evaluation.Fid));
         Assert.Equal(9, run.ReadMetrics().Count);
+        Assert.All(File.ReadLines(run.MetricsFile), line => Assert.Contains("\"d_loss\"", line));
+        Assert.Equal(3, File.ReadLines(run.EvaluationMetricsFile).Count());
         Assert.Equal(3.0, Checkpoint.ReadManifest(run.LatestCheckpoint).State.BestFid);
     }
 }

@@ -16,7 +16,7 @@ public class TrainedGeneratorTests
         using var images = SyntheticImages.Squares(64);
         var config = new TrainConfig
         {
-            Dataset = "synthetic", Model = new ModelConfig("dcgan", LatentDim: 16), BatchSize = 32, Epochs = 1, Threads = 1, Seed = 3,
+            Dataset = "synthetic", Model = new ModelConfig("dcgan", LatentDim: 16), BatchSize = 32, Epochs = 1, Seed = 3,
         };
         var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
         new TrainingSession(config, run).Run(images);

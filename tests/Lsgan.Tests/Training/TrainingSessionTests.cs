@@ -1,4 +1,5 @@
 using Lsgan.Models;
+using Lsgan.Reporting;
 using Lsgan.Training;
 using static TorchSharp.torch;
 
@@ -7,13 +8,14 @@ namespace Lsgan.Tests.Training;
 public class TrainingSessionTests
 {
     // One thread: results are bitwise repeatable only at a fixed libtorch thread count.
+    public TrainingSessionTests() => set_num_threads(1);
+
     private static TrainConfig SmallConfig(string model = "dcgan") => new()
     {
         Dataset = "synthetic",
         Model = new ModelConfig(model, LatentDim: 16),
         BatchSize = 32,
         Epochs = 1,
-        Threads = 1,
         LogEvery = 5,
         Seed = 3,
     };
@@ -26,7 +28,7 @@ public class TrainingSessionTests
         var config = SmallConfig();
         var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
 
-        var outcome = new TrainingSession(config, run).Run(images);
+        var outcome = new TrainingSession(config, run) { CheckpointWritten = LossPlot.Save }.Run(images);
 
         Assert.Equal(TrainingOutcome.Completed, outcome);
         var records = run.ReadMetrics();

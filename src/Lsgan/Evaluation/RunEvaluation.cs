@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Lsgan.Data;
+using Lsgan.Features;
+using Lsgan.IO;
+using Lsgan.Training;
+
+namespace Lsgan.Evaluation;
+
+/// <summary>
+/// A run's evaluation, the counterpart of <see cref="TrainingSession"/>: samples the run's generator, scores the
+/// samples against the dataset's test set beside the real-data floor, and writes both to evaluation.json in the
+/// run directory ('lsgan evaluate').
+/// </summary>
+public static class RunEvaluation
+{
+    public const string FileName = "evaluation.json";
+
+    /// <param name="run">A run directory or a checkpoint directory (see <see cref="Checkpoint.Resolve"/>).</param>
+    /// <param name="fetcher">Finds the test and training images; its cache also keeps the test set's features and the floors.</param>
+    /// <param name="options">Counts, seed and classifier.</param>
+    /// <param name="featureModel">Computes the distances on this model's features instead of the classifier's (see <see cref="GanEvaluator"/>).</param>
+    public static RunEvaluationResult Evaluate(
+        string run, DatasetFetcher fetcher, RunEvaluationOptions? options = null, OnnxFeatureExtractor? featureModel = null)
+    {
+        options ??= new RunEvaluationOptions();
+        using var generator = TrainedGenerator.Load(run);
+        string dataset = generator.Config.Dataset;
+        var (classifier, sha) = ClassifierWeights.LoadFileOrShipped(options.ClassifierPath, dataset);
+        using var _ = classifier;
+
+        using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
+        using var generated = generator.Sample(options.Count, options.Seed);
+        // Without a feature model the test set's features depend only on the classifier: extracted once, cached
+        // beside the dataset, and shared by the run's report and the floor.
+        using var testSet = featureModel is null ? TestSetEvaluator.Cached(fetcher, dataset, classifier, sha, test.Images, options.Seed) : null;
+        var report = testSet?.Evaluate(generated) ?? GanEvaluator.Evaluate(classifier, featureModel, test.Images, generated, options.Seed);
+        var floor = FloorCache.Get(fetcher, dataset, classifier, sha, featureModel, testSet, options.Count, options.Seed);
+
+        var json = EvaluationJson.Of(report);
+        json["dataset"] = dataset;
+        json["step"] = generator.State.Step;
+        json["classifier_sha256"] = sha;
+        EvaluationJson.AddFeatureModel(json, featureModel);
+        json["seed"] = options.Seed;
+        json["real_floor"] = JsonSerializer.SerializeToNode(floor, Json.Indented);
+        string path = Path.Combine(Checkpoint.RunDirectoryOf(run), FileName);
+        AtomicFile.WriteAllText(path, json.ToJsonString(Json.Indented));
+        return new RunEvaluationResult(report, floor, generator.State.Step, path);
+    }
+}

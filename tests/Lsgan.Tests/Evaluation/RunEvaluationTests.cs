@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Lsgan.Data;
+using Lsgan.Evaluation;
+using Lsgan.Features;
+using Lsgan.Models;
+using Lsgan.Training;
+
+namespace Lsgan.Tests.Evaluation;
+
+/// <summary>'lsgan evaluate' from the library alone, on the real Fashion-MNIST test set and the shipped classifier.</summary>
+[Trait("Category", "Integration")]
+public sealed class RunEvaluationTests
+{
+    [Fact]
+    public void Given_a_trained_run_when_evaluated_then_evaluation_json_holds_the_report_and_the_floor_and_cached_features_change_nothing()
+    {
+        using var dir = new TempDirectory();
+        var fetcher = PrivateCache(dir);
+        using var images = SyntheticImages.Squares(64);
+        // The images only need the run's shape; its dataset name picks the test set and the classifier.
+        var config = new TrainConfig { Dataset = "fashion-mnist", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 1 };
+        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+        new TrainingSession(config, run).Run(images);
+        var options = new RunEvaluationOptions { Count = 200, Seed = 1 };
+
+        var computed = RunEvaluation.Evaluate(run.Path, fetcher, options);
+        var cached = RunEvaluation.Evaluate(run.Path, fetcher, options);
+
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(run.Path, RunEvaluation.FileName)))!.AsObject();
+        Assert.Equal(Path.Combine(run.Path, RunEvaluation.FileName), computed.Path);
+        Assert.Equal(computed.Report.Fid, json["fid"]!.GetValue<double>());
+        Assert.Equal(computed.Floor.Fid, json["real_floor"]!["fid"]!.GetValue<double>());
+        Assert.Equal((2L, "fashion-mnist"), (json["step"]!.GetValue<long>(), json["dataset"]!.GetValue<string>()));
+        Assert.Equal(ShippedClassifiers.For("fashion-mnist").Sha256, json["classifier_sha256"]!.GetValue<string>());
+        Assert.Equal((10_000L, 200L), (computed.Report.RealCount, computed.Report.GeneratedCount));
+        Assert.Equal((10_000L, 200L), (computed.Floor.RealCount, computed.Floor.GeneratedCount));
+        Assert.Equal((computed.Report.Fid, computed.Floor.Fid), (cached.Report.Fid, cached.Floor.Fid));
+
+        // Features extracted afresh, without the cache, give the same figures.
+        using var classifier = ShippedClassifiers.For("fashion-mnist").Load();
+        using var generator = TrainedGenerator.Load(run.Path);
+        using var generated = generator.Sample(200, seed: 1);
+        using var test = ImageDataset.Load("fashion-mnist", DatasetSplit.Test, fetcher);
+        var direct = GanEvaluator.Evaluate(classifier, test.Images, generated, seed: 1);
+        Assert.Equal(direct.Fid, computed.Report.Fid, 1e-9);
+        Assert.Equal(direct.ClassHistogram, computed.Report.ClassHistogram);
+    }
+
+    // The evaluation caches test-set features and floors beside the dataset: here in the test's own directory,
+    // which links to the shared copy of the dataset files.
+    private static DatasetFetcher PrivateCache(TempDirectory dir)
+    {
+        var info = DatasetCatalog.Get("fashion-mnist");
+        string shared = RealDatasets.Fetcher().Fetch(info);
+        var fetcher = new DatasetFetcher(new DatasetFetchOptions { DataDir = dir.Combine("data"), UseDownload = false, UsePackageClients = false });
+        string own = fetcher.CacheDirOf(info);
+        Directory.CreateDirectory(own);
+        foreach (string file in Directory.GetFiles(shared, "*-ubyte*"))
+            File.CreateSymbolicLink(Path.Combine(own, Path.GetFileName(file)), file);
+        return fetcher;
+    }
+}
