@@ -10,6 +10,7 @@ var root = new RootCommand("lsgan: train, sample and evaluate Least Squares GANs
     EvaluateCommand.Create(),
     FidCommand.Create(),
     TrainClassifierCommand.Create(),
+    MixtureCommand.Create(),
 };
 
 // Every command runs libtorch loops that free and reallocate the same large buffers.

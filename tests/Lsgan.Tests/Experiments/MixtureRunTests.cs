@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Lsgan.Experiments;
+using Lsgan.IO;
+using Lsgan.Losses;
+using static Lsgan.Tests.Cli.CliRunner;
+
+namespace Lsgan.Tests.Experiments;
+
+/// <summary>Short mixture runs: their files, their repeatability, and the command line.</summary>
+public sealed class MixtureRunTests : IDisposable
+{
+    private readonly TempDirectory temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    private static MixtureConfig Short(string loss, long seed = 3) =>
+        new(MixtureLayout.Ring8, loss == "ls" ? new LossConfig() : new LossConfig(loss), Steps: 60, EvalEvery: 25,
+            EvalPoints: 300, Seed: seed, Hidden: 16, BatchSize: 64);
+
+    [Fact]
+    public void Given_a_short_run_when_it_ends_then_each_evaluation_and_the_last_step_have_a_log_line_and_a_picture()
+    {
+        string dir = temp.Combine("run");
+
+        var records = MixtureRun.Run(Short("ls"), dir);
+
+        Assert.Equal([25, 50, 60], records.Select(r => r.Step));
+        var lines = File.ReadAllLines(Path.Combine(dir, MixtureRun.LogFile));
+        Assert.Equal(records.Select(r => r.Step), lines.Select(l => JsonSerializer.Deserialize<MixtureRecord>(l, Json.Compact)!.Step));
+        Assert.Contains("\"modes_covered\":", lines[0]);
+        Assert.Contains("\"high_quality_fraction\":", lines[0]);
+        Assert.All(records, r => Assert.True(File.Exists(MixtureRun.PicturePath(dir, r.Step))));
+        Assert.True(File.Exists(Path.Combine(dir, MixtureRun.ConfigFile)));
+    }
+
+    [Fact]
+    public void Given_the_same_seed_on_one_thread_when_run_twice_then_the_evaluations_are_identical()
+    {
+        TorchSharp.torch.set_num_threads(1);
+
+        var first = MixtureRun.Run(Short("bce"), temp.Combine("a"));
+        var second = MixtureRun.Run(Short("bce"), temp.Combine("b"));
+        var other = MixtureRun.Run(Short("bce", seed: 4), temp.Combine("c"));
+
+        Assert.Equal(first.Select(r => r with { Seconds = 0 }), second.Select(r => r with { Seconds = 0 }));
+        Assert.NotEqual(first[^1].DLoss, other[^1].DLoss);
+    }
+
+    [Fact]
+    public void Given_a_directory_with_files_when_run_into_it_then_it_is_refused_and_left_alone()
+    {
+        string dir = temp.Combine("taken");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "mine");
+
+        var error = Assert.Throws<LsganException>(() => MixtureRun.Run(Short("ls"), dir));
+
+        Assert.Contains("not empty", error.Message);
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Given_two_losses_and_two_seeds_on_the_command_line_then_each_run_has_its_folder_and_the_summary_counts_them()
+    {
+        string output = temp.Combine("study");
+
+        var result = Run(temp.Path, "mixture", "--loss", "ls,bce", "--seeds", "2", "--steps", "20", "--eval-every", "10",
+            "--points", "100", "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        foreach (string run in new[] { "ls-seed0", "ls-seed1", "bce-seed0", "bce-seed1" })
+            Assert.True(File.Exists(Path.Combine(output, run, MixtureRun.LogFile)), run);
+        var summaries = Json.ReadFile<List<MixtureSummary>>(Path.Combine(output, "summary.json"), "summary");
+        Assert.Equal(["ls(0,1,1)", "bce"], summaries.Select(s => s.Loss));
+        Assert.All(summaries, s => Assert.Equal((2, 8), (s.Runs, s.ModeCount)));
+    }
+
+    [Theory]
+    [InlineData("--loss", "hinge")]
+    [InlineData("--layout", "spiral")]
+    [InlineData("--steps", "0")]
+    [InlineData("--seeds", "0")]
+    [InlineData("--labels", "xyz")]
+    public void Given_a_bad_option_when_run_then_one_line_names_it_and_nothing_is_written(string option, string value)
+    {
+        string output = temp.Combine("bad");
+
+        var result = Run(temp.Path, "mixture", option, value, "--out", output);
+
+        string line = AssertCleanError(result);
+        Assert.Contains(value, line);
+        Assert.False(Directory.Exists(output));
+    }
+}

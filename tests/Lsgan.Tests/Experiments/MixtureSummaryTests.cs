@@ -1,0 +1,27 @@
+using Lsgan.Experiments;
+
+namespace Lsgan.Tests.Experiments;
+
+public sealed class MixtureSummaryTests
+{
+    private static MixtureRecord Final(int modes, double quality, double dLoss = 0.2) => new(100, dLoss, 0.1, modes, 8, quality, 0, 1);
+
+    [Fact]
+    public void Given_three_runs_when_summarised_then_the_last_evaluations_give_mean_sample_std_and_counts()
+    {
+        IReadOnlyList<MixtureRecord>[] runs =
+        [
+            [Final(0, 0), Final(8, 0.9)],
+            [Final(1, 0.5)],
+            [Final(6, 0.6, dLoss: double.NaN)],
+        ];
+
+        var summary = MixtureSummary.Of("ls", runs);
+
+        // Modes 8, 1, 6: mean 5, sample variance (9 + 16 + 1) / 2 = 13.
+        Assert.Equal(5, summary.ModesCoveredMean, 12);
+        Assert.Equal(Math.Sqrt(13), summary.ModesCoveredStd, 12);
+        Assert.Equal(2 / 3.0, summary.HighQualityFractionMean, 12);
+        Assert.Equal((3, 1, 1), (summary.Runs, summary.Collapsed, summary.Diverged));
+    }
+}
