@@ -136,7 +136,9 @@ public sealed class TrainingSession
         }
         catch (TrainingDivergedException e)
         {
-            throw new LsganException($"{e.Message} Stopped; the last good checkpoint is kept in {run.CheckpointsDirectory}.", e);
+            throw new LsganException(Directory.Exists(run.LatestCheckpoint)
+                ? $"{e.Message} Stopped; the last good checkpoint is kept in {run.CheckpointsDirectory}."
+                : $"{e.Message} Stopped; no checkpoint was written yet.", e);
         }
         records.Add(record);
         run.AppendMetrics(record);
