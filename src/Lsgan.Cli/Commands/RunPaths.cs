@@ -1,4 +1,5 @@
 using Lsgan.Data;
+using Lsgan.Training;
 
 namespace Lsgan.Cli.Commands;
 
@@ -13,6 +14,21 @@ internal static class RunPaths
         throw new LsganException(kind == PathKind.File
             ? $"{option} {path} is a file, not a run directory or checkpoint."
             : $"{option} {PathCheck.Describe(path, kind)}.");
+    }
+
+    /// <summary>
+    /// Before a resumed run trains: the files it appends to must be regular files and the folders it writes
+    /// into must be folders, so a step's work is not lost to a file a user put in their place.
+    /// </summary>
+    public static void RequireRunLayout(RunDirectory run)
+    {
+        foreach (string file in new[] { run.MetricsFile, run.EvaluationMetricsFile, run.RuntimeFile, run.LossPlotFile })
+        {
+            var kind = PathCheck.Classify(file);
+            if (kind is not (PathKind.Missing or PathKind.File))
+                throw new LsganException($"{PathCheck.Describe(file, kind)}; lsgan will not replace it: move it away to resume {run.Path}.");
+        }
+        PathCheck.EnsureFolder(run.SamplesDirectory, $"The samples folder {run.SamplesDirectory}", $"move it away to resume {run.Path}");
     }
 
     /// <summary>

@@ -89,6 +89,7 @@ internal static class TrainCommand
             throw new LsganException($"{string.Join(", ", fixedOptions)} cannot change a resumed run, which keeps its saved config; only {string.Join(", ", o.ResumeAdjustable.Select(x => x.Name))} may be given.");
         RunPaths.RequireRunFolder(path, "--resume");
         var run = RunDirectory.Open(path);
+        RunPaths.RequireRunLayout(run);
         string checkpoint = Checkpoint.Resolve(run.Path);
         var manifest = Checkpoint.ReadManifest(checkpoint);
         var config = o.Adjust(manifest.Config, p);

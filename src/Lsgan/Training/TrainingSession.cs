@@ -150,7 +150,7 @@ public sealed class TrainingSession
         if (metrics.HasPending) Log(metrics, step, epoch, seconds);
         SaveCheckpoint(trainer, new TrainingState(step, epoch, stepInEpoch, seconds, []));
         progress?.Report(new TrainingProgress(step, step, epoch + 1, config.Epochs, stepInEpoch, 0, records.LastOrDefault(),
-            $"Stopped at step {step} ({why}); resume with --resume {run.Path}"));
+            $"Stopped at step {step} ({why}); the checkpoint is saved."));
     }
 
     private void SaveCheckpoint(GanTrainer trainer, TrainingState state, string directory = "latest")
