@@ -1,21 +1,13 @@
 using System.CommandLine;
-using Lsgan.Cli.Commands;
+using Lsgan.Cli;
 using Lsgan.Cli.Output;
 
 // Every failure a user can cause ends as one line on stderr and exit 1 (2 for usage): see Output/Failure.cs.
-var root = new RootCommand("lsgan: train, sample and evaluate Least Squares GANs (Mao et al. 2017) and regular GANs.")
-{
-    TrainCommand.Create(),
-    GenerateCommand.Create(),
-    EvaluateCommand.Create(),
-    FidCommand.Create(),
-    TrainClassifierCommand.Create(),
-};
-
 try
 {
     // Every command runs libtorch loops that free and reallocate the same large buffers.
     Lsgan.Runtime.NativeAllocator.KeepFreedMemory();
+    var root = LsganCommandLine.Create();
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)
     {

@@ -29,7 +29,7 @@ internal static class Options
         var option = Make("--device", "cpu, or a libtorch device such as cuda:0 (needs a CUDA build of lsgan)", defaultValue);
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string>() is { } value && Limits.DeviceError(value) is { } error)
+            if (result.TryValue(out string? value) && value is not null && Limits.DeviceError(value) is { } error)
                 result.AddError($"--device {error}");
         });
         return option;
@@ -40,8 +40,7 @@ internal static class Options
     {
         option.Validators.Add(result =>
         {
-            int value = result.GetValueOrDefault<int>();
-            if (value < min || value > max)
+            if (result.TryValue(out int value) && (value < min || value > max))
                 result.AddError($"{option.Name} must be between {min:N0} and {max:N0}{(why is null ? "" : $" ({why})")}, got {value:N0}.");
         });
         return option;
@@ -52,7 +51,7 @@ internal static class Options
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is { } value && (value < min || value > max))
+            if (result.TryValue(out int? given) && given is { } value && (value < min || value > max))
                 result.AddError($"{option.Name} must be between {min:N0} and {max:N0}{(why is null ? "" : $" ({why})")}, got {value:N0}.");
         });
         return option;
@@ -63,8 +62,7 @@ internal static class Options
     {
         option.Validators.Add(result =>
         {
-            int value = result.GetValueOrDefault<int>();
-            if (!allowed.Contains(value))
+            if (result.TryValue(out int value) && !allowed.Contains(value))
                 result.AddError($"{option.Name} must be {string.Join(" or ", allowed)}, got {value}.");
         });
         return option;
@@ -75,7 +73,7 @@ internal static class Options
     {
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<T>() is string value && string.IsNullOrWhiteSpace(value))
+            if (result.TryValue(out T? given) && given is string value && string.IsNullOrWhiteSpace(value))
                 result.AddError($"{option.Name} must not be empty.");
         });
         return option;
@@ -86,10 +84,33 @@ internal static class Options
     {
         argument.Validators.Add(result =>
         {
-            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            if (result.TryValue(out string? value) && string.IsNullOrWhiteSpace(value))
                 result.AddError($"The {argument.Name} path must not be empty.");
         });
         return argument;
+    }
+
+    /// <summary>
+    /// The value of an option or argument, false when it did not parse: validators still run then, and
+    /// the parse error is what the user should see.
+    /// </summary>
+    private static bool TryValue<T>(this SymbolResult result, out T? value)
+    {
+        try
+        {
+            value = result switch
+            {
+                OptionResult option => option.GetValueOrDefault<T>(),
+                ArgumentResult argument => argument.GetValueOrDefault<T>(),
+                _ => default,
+            };
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default;
+            return false;
+        }
     }
 
     /// <summary>True when the user typed the option (as opposed to its default applying).</summary>

@@ -28,10 +28,10 @@ internal static class TrainClassifierCommand
             TorchSharp.torch.set_num_threads(p.GetValue(threads));
             string name = DatasetCatalog.Get(p.GetValue(dataset)!).Name;
             string path = p.GetValue(output) ?? Path.Combine("classifiers", $"{name}.lsganfc");
-            // Checked before the minutes of training, not after.
-            RunPaths.PrepareOutputFile(path, "--out");
             var options = defaults with { Epochs = p.GetValue(epochs), Seed = p.GetValue(seed) };
             if (options.Validate() is [_, ..] errors) throw new LsganException($"Invalid options: {string.Join("; ", errors)}");
+            // Checked before the minutes of training, not after.
+            RunPaths.PrepareOutputFile(path, "--out");
             var fetcher = DatasetLoading.Fetcher(p.GetValue(dataDir));
             var log = new Output.CallbackProgress<string>(m => Console.Error.WriteLine(m));
             using var train = ImageDataset.Load(name, DatasetSplit.Train, fetcher, log);

@@ -28,17 +28,16 @@ internal static class Failure
     }
 
     /// <summary>The line for an expected failure, or null when <paramref name="e"/> is a bug.</summary>
-    public static string? Describe(Exception e) => e switch
+    public static string? Describe(Exception e) => Unwrap(e) switch
     {
-        LsganException => FirstLine(e.Message),
-        FileNotFoundException { FileName: { } file } when !e.Message.Contains(file) => $"{file} does not exist ({FirstLine(e.Message)}).",
+        LsganException l => FirstLine(l.Message),
+        FileNotFoundException { FileName: { } file } f when !f.Message.Contains(file) => $"{file} does not exist ({FirstLine(f.Message)}).",
         // The BCL names the path in these messages ("Access to the path '/x' is denied.", "No space left on device : '/x'").
-        PathTooLongException or DirectoryNotFoundException or FileNotFoundException or IOException =>
-            $"cannot read or write a file: {FirstLine(e.Message)}",
-        UnauthorizedAccessException or SecurityException => $"permission denied: {FirstLine(e.Message)}",
-        OutOfMemoryException or InsufficientExecutionStackException =>
+        IOException io => $"cannot read or write a file: {FirstLine(io.Message)}",
+        UnauthorizedAccessException or SecurityException => $"permission denied: {FirstLine(Unwrap(e).Message)}",
+        OutOfMemoryException =>
             "out of memory; try a smaller --count, --batch-size or --eval-samples.",
-        ExternalException when e.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) =>
+        ExternalException x when x.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) =>
             "libtorch ran out of memory; try a smaller --count, --batch-size or --eval-samples.",
         _ => null,
     };
