@@ -13,15 +13,21 @@ public sealed class TrainedRunFixture : IDisposable
 
     public TrainedRunFixture()
     {
-        Images = dir.Combine("images");
+        Images = WriteColourImages(dir.Combine("images"));
+        Run = dir.Combine("my run's dir");
+        Training = CliRunner.Run(dir.Path, [.. TrainArgs(Run), "--max-steps", "2"]);
+    }
+
+    /// <summary>Writes 40 solid-colour 28x28 PNGs (seed 1) into <paramref name="folder"/> and returns it.</summary>
+    public static string WriteColourImages(string folder)
+    {
         var random = new Random(1);
         for (int i = 0; i < 40; i++)
         {
             var color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
-            TestImages.WriteSolid(Path.Combine(Images, $"{i:D3}.png"), color, 28, 28);
+            TestImages.WriteSolid(Path.Combine(folder, $"{i:D3}.png"), color, 28, 28);
         }
-        Run = dir.Combine("my run's dir");
-        Training = CliRunner.Run(dir.Path, [.. TrainArgs(Run), "--max-steps", "2"]);
+        return folder;
     }
 
     /// <summary>The folder of training images.</summary>
