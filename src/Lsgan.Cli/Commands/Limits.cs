@@ -36,8 +36,8 @@ internal static partial class Limits
     {
         if (device == "cpu") return null;
         if (!CudaDevice().IsMatch(device))
-            return $"'{device}' is not a device lsgan can use: give cpu or cuda:N";
-        return TorchSharp.torch.cuda.is_available() ? null : $"{device}: this build of lsgan has no CUDA support (use --device cpu)";
+            return "it is not a device lsgan can use: give cpu or cuda:N";
+        return TorchSharp.torch.cuda.is_available() ? null : "this build of lsgan has no CUDA support";
     }
 
     [GeneratedRegex("^cuda(:[0-9]{1,3})?$")]

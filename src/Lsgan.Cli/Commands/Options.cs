@@ -30,7 +30,7 @@ internal static class Options
         option.Validators.Add(result =>
         {
             if (result.TryValue(out string? value) && value is not null && Limits.DeviceError(value) is { } error)
-                result.AddError($"--device {error}");
+                result.AddError($"--device '{value}': {error} (use --device cpu)");
         });
         return option;
     }

@@ -99,7 +99,7 @@ internal static class TrainCommand
         if (manifest.State.Epoch >= config.Epochs)
             throw new LsganException($"{path} has already trained {manifest.State.Epoch} epochs; give --epochs with more than {manifest.State.Epoch} to train further.");
         string device = saved?.Device ?? p.GetValue(o.Device)!;
-        if (Limits.DeviceError(device) is { } error) throw new LsganException($"{path} was trained on {error}.");
+        if (Limits.DeviceError(device) is { } error) throw new LsganException($"{path} was trained on device '{device}', but {error}; set \"device\": \"cpu\" in its runtime.json to go on.");
         return new Plan(config, new RuntimeOptions { Device = device }, threads, run, checkpoint);
     }
 

@@ -41,6 +41,18 @@ public sealed class CliRunFaultTests(TrainedRunFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void Given_a_run_saved_on_a_cuda_device_when_resumed_on_this_cpu_build_then_it_says_how_to_go_on()
+    {
+        string run = fixture.CopyRun(dir);
+        string runtime = Path.Combine(run, "runtime.json");
+        File.WriteAllText(runtime, File.ReadAllText(runtime).Replace("\"device\": \"cpu\"", "\"device\": \"cuda:0\""));
+
+        string line = AssertRefusedKeepingRun(run, 1, "train", "--resume", run, "--max-steps", "4");
+
+        Assert.Contains("was trained on device 'cuda:0', but this build of lsgan has no CUDA support", line);
+    }
+
+    [Fact]
     public void Given_a_jpg_output_when_generating_then_it_is_refused_and_no_file_is_written()
     {
         string line = AssertRefusedKeepingRun(fixture.Run, 2, "generate", "--run", fixture.Run, "--out", dir.Combine("grid.jpg"));
