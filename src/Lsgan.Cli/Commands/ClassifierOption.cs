@@ -6,5 +6,5 @@ namespace Lsgan.Cli.Commands;
 internal static class ClassifierOption
 {
     public static Option<string?> Create() =>
-        Options.Optional<string>("--classifier", "Feature classifier weights (default: the one shipped for the dataset)");
+        Options.Path("--classifier", "Feature classifier weights (default: the one shipped for the dataset)");
 }

@@ -10,12 +10,14 @@ internal static class EvaluateCommand
 {
     public static Command Create()
     {
-        var run = new Option<string>("--run") { Description = "Run directory or checkpoint directory", Required = true };
-        var count = Options.Make("--count", "Generated images (and training images for the floor)", 10_000);
+        var run = Options.Path("--run", "Run directory or checkpoint directory");
+        run.Required = true;
+        var count = Options.Make("--count", $"Generated images (and training images for the floor), {Limits.MinEvaluateCount} to {Limits.MaxEvaluateCount:N0}", 10_000)
+            .InRange(Limits.MinEvaluateCount, Limits.MaxEvaluateCount, "the metrics need that many samples, and all are held in memory");
         var seed = Options.Make("--seed", "Seed of z and of the metrics' subsets", 0);
-        var dataDir = Options.Optional<string>("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
+        var dataDir = Options.Path("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
         var classifier = ClassifierOption.Create();
-        var threads = Options.Make("--threads", "libtorch (and ONNX Runtime) threads", Environment.ProcessorCount);
+        var threads = Options.Threads("libtorch (and ONNX Runtime) threads", Environment.ProcessorCount);
         var featureModel = new FeatureModelOptions();
         var command = new Command("evaluate", "FID, precision/recall, density/coverage, KID, class coverage and classifier score of a run; writes evaluation.json.")
         {
@@ -24,8 +26,9 @@ internal static class EvaluateCommand
         foreach (var option in featureModel.All) command.Options.Add(option);
         command.SetAction(p =>
         {
-            TorchSharp.torch.set_num_threads(Math.Max(1, p.GetValue(threads)));
+            TorchSharp.torch.set_num_threads(p.GetValue(threads));
             var clock = Stopwatch.StartNew();
+            RunPaths.RequireRunFolder(p.GetValue(run)!, "--run");
             // The feature model first: a wrong path or option then fails before anything slow is loaded.
             using var features = featureModel.Open(p, p.GetValue(threads));
             var options = new RunEvaluationOptions { Count = p.GetValue(count), Seed = p.GetValue(seed), ClassifierPath = p.GetValue(classifier) };

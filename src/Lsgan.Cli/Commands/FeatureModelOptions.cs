@@ -9,7 +9,7 @@ namespace Lsgan.Cli.Commands;
 /// </summary>
 internal sealed class FeatureModelOptions
 {
-    public Option<string?> Model { get; } = Options.Optional<string>("--feature-model",
+    public Option<string?> Model { get; } = Options.Path("--feature-model",
         "ONNX feature network, e.g. an Inception-v3 pool3 export for the standard FID: FID, precision/recall, " +
         "density/coverage and KID then use its features of both sets, while class coverage and classifier score " +
         "still come from the classifier's logits");
@@ -21,10 +21,11 @@ internal sealed class FeatureModelOptions
         "Input scaling --feature-model expects: zero-to-one (pytorch-fid's InceptionV3 module), minus-one-to-one or imagenet",
         OnnxInputNormalization.ZeroToOne.Name);
 
-    public Option<int?> InputSize { get; } = new("--feature-input-size")
+    public Option<int?> InputSize { get; } = new Option<int?>("--feature-input-size")
     {
-        Description = $"Square size images are resized to when --feature-model has no fixed input size (default: {OnnxFeatureExtractorOptions.DefaultInputSize})",
-    };
+        Description = $"Square size images are resized to when --feature-model has no fixed input size, 1 to {OnnxFeatureExtractorOptions.MaxInputSize} " +
+            $"(default: {OnnxFeatureExtractorOptions.DefaultInputSize})",
+    }.InRange(1, OnnxFeatureExtractorOptions.MaxInputSize, "a batch of larger RGB inputs would take gigabytes");
 
     public IEnumerable<Option> All => [Model, Output, Normalization, InputSize];
 
@@ -45,7 +46,7 @@ internal sealed class FeatureModelOptions
             OutputName = parsed.GetValue(Output),
             Normalization = OnnxInputNormalization.Parse(parsed.GetValue(Normalization)!),
             InputSize = parsed.GetValue(InputSize),
-            Threads = Math.Max(1, threads),
+            Threads = threads,
         });
     }
 

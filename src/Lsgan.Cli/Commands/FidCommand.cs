@@ -11,13 +11,13 @@ internal static class FidCommand
 {
     public static Command Create()
     {
-        var first = new Argument<string>("reference") { Description = "Reference images: a folder of PNG/JPEG files or an IDX images file" };
-        var second = new Argument<string>("generated") { Description = "Images to score: a folder or an IDX images file" };
+        var first = new Argument<string>("reference") { Description = "Reference images: a folder of PNG/JPEG files or an IDX images file" }.NotEmpty();
+        var second = new Argument<string>("generated") { Description = "Images to score: a folder or an IDX images file" }.NotEmpty();
         var dataset = Options.Make("--dataset", "Which shipped feature classifier to use: mnist or fashion-mnist", "fashion-mnist");
         var classifier = ClassifierOption.Create();
         var seed = Options.Make("--seed", "Seed of the metrics' subsets", 0);
         var json = new Option<bool>("--json") { Description = "Print the metrics as JSON (the keys of evaluation.json)" };
-        var threads = Options.Make("--threads", "libtorch (and ONNX Runtime) threads", Environment.ProcessorCount);
+        var threads = Options.Threads("libtorch (and ONNX Runtime) threads", Environment.ProcessorCount);
         var featureModel = new FeatureModelOptions();
         var command = new Command("fid", "FID and the other metrics between two image sets (images are converted to 28x28 grayscale).")
         {
@@ -26,7 +26,7 @@ internal static class FidCommand
         foreach (var option in featureModel.All) command.Options.Add(option);
         command.SetAction(p =>
         {
-            TorchSharp.torch.set_num_threads(Math.Max(1, p.GetValue(threads)));
+            TorchSharp.torch.set_num_threads(p.GetValue(threads));
             // The feature model first: a wrong path or option then fails before anything slow is loaded.
             using var features = featureModel.Open(p, p.GetValue(threads));
             var (network, _) = ClassifierWeights.LoadFileOrShipped(p.GetValue(classifier), p.GetValue(dataset)!);

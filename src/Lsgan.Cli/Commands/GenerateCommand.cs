@@ -9,35 +9,45 @@ internal static class GenerateCommand
 {
     public static Command Create()
     {
-        var run = new Option<string>("--run") { Description = "Run directory or checkpoint directory", Required = true };
-        var count = Options.Make("--count", "Number of images", 64);
+        var run = Options.Path("--run", "Run directory or checkpoint directory");
+        run.Required = true;
+        var count = Options.Make("--count", $"Number of images (1 to {Limits.MaxGenerateCount:N0}: all are held in memory)", 64)
+            .InRange(1, Limits.MaxGenerateCount, "all are held in memory and tiled into one grid; run again with other seeds for more");
         var seed = Options.Make("--seed", "Seed of z", 0L);
-        var output = Options.Optional<string>("--out", "Grid PNG path (default: RUN/generated/seed-S.png)");
-        var singles = Options.Optional<string>("--singles", "Also write each image as its own PNG into this folder");
-        var columns = Options.Make("--columns", "Tiles per grid row (0 = square)", 0);
-        var threads = Options.Make("--threads", "libtorch threads", Environment.ProcessorCount);
-        var device = Options.Make("--device", "cpu, or a libtorch device such as cuda:0", "cpu");
+        var output = Options.Path("--out", "Grid PNG path, ending in .png (default: RUN/generated/seed-S.png)");
+        output.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { Length: > 0 } path && !path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+                result.AddError($"--out {path}: generate writes PNG images, so the path must end in .png.");
+        });
+        var singles = Options.Path("--singles", "Also write each image as its own PNG into this folder");
+        var columns = Options.Make("--columns", "Tiles per grid row (0 = square; at most --count)", 0)
+            .InRange(0, Limits.MaxGenerateCount, "a grid row holds at most --count images");
+        var threads = Options.Threads("libtorch threads", Environment.ProcessorCount);
+        var device = Options.Device("cpu");
         var command = new Command("generate", "Write a grid (and optionally single PNGs) of generated images.")
         {
             run, count, seed, output, singles, columns, threads, device,
         };
         command.SetAction(p =>
         {
-            if (p.GetValue(threads) < 1) throw new LsganException($"--threads must be at least 1, got {p.GetValue(threads)}.");
-            if (p.GetValue(columns) < 0) throw new LsganException($"--columns cannot be negative, got {p.GetValue(columns)}.");
+            if (p.GetValue(columns) > p.GetValue(count))
+                throw new LsganException($"--columns {p.GetValue(columns)} is more than --count {p.GetValue(count)}: a grid row holds at most --count images.");
             TorchSharp.torch.set_num_threads(p.GetValue(threads));
             string source = p.GetValue(run)!;
+            RunPaths.RequireRunFolder(source, "--run");
+            string grid = p.GetValue(output) ?? Path.Combine(Checkpoint.RunDirectoryOf(source), "generated", $"seed-{p.GetValue(seed)}.png");
+            // Where the images go is checked before the generator runs, so a wrong path fails at once.
+            RunPaths.PrepareOutputFile(grid, "--out");
+            if (p.GetValue(singles) is { } singlesFolder) PathCheck.EnsureFolder(singlesFolder, $"--singles {singlesFolder}", "give a folder path");
             using var generator = TrainedGenerator.Load(source, p.GetValue(device)!);
             using var images = generator.Sample(p.GetValue(count), p.GetValue(seed));
 
-            string grid = p.GetValue(output) ?? Path.Combine(Checkpoint.RunDirectoryOf(source), "generated", $"seed-{p.GetValue(seed)}.png");
             WriteFiles(() =>
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(grid))!);
                 ImageGrid.Save(images, grid, p.GetValue(columns));
                 if (p.GetValue(singles) is { } folder)
                 {
-                    Directory.CreateDirectory(folder);
                     for (int i = 0; i < images.shape[0]; i++)
                     {
                         using var image = images[i];
@@ -50,7 +60,6 @@ internal static class GenerateCommand
         });
         return command;
     }
-
 
     private static void WriteFiles(Action write)
     {

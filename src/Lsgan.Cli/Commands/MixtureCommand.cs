@@ -20,7 +20,7 @@ internal static class MixtureCommand
         var threshold = Options.Make("--mode-threshold", "high-quality points (within 3σ of the nearest centre) a mode needs to count as covered", 20);
         var seed = Options.Make("--seed", "first seed", 0L);
         var seeds = Options.Make("--seeds", "runs per loss, seeds --seed, --seed+1, …", 1);
-        var threads = Options.Make("--threads", "libtorch threads", 1);
+        var threads = Options.Threads("libtorch threads (these nets are tiny: one is enough)", 1);
         var output = new Option<string>("--out") { Description = "output directory (new or empty)", Required = true };
         var command = new Command("mixture",
             "Train on a 2-D Gaussian mixture and measure mode coverage over time (Mao et al. 2017, Sec. 4.3). Every "
@@ -40,7 +40,6 @@ internal static class MixtureCommand
                 p.GetValue(steps), p.GetValue(evalEvery), p.GetValue(points), p.GetValue(threshold), p.GetValue(seed))).ToList();
             var errors = configs.SelectMany(c => c.Validate()).Distinct().ToList();
             if (p.GetValue(seeds) is < 1 or > 1000) errors.Add($"--seeds must be in 1..1000, got {p.GetValue(seeds)}");
-            if (p.GetValue(threads) < 1) errors.Add($"--threads must be at least 1, got {p.GetValue(threads)}");
             if (errors.Count > 0) throw new LsganException(string.Join("; ", errors) + ".");
             TorchSharp.torch.set_num_threads(p.GetValue(threads));
             return Run(configs, p.GetValue(seeds), p.GetValue(output)!);

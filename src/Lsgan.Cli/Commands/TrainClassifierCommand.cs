@@ -12,33 +12,34 @@ internal static class TrainClassifierCommand
     {
         var defaults = new ClassifierTrainingOptions();
         var dataset = Options.Make("--dataset", "mnist or fashion-mnist", "fashion-mnist");
-        var dataDir = Options.Optional<string>("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
+        var dataDir = Options.Path("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
         var epochs = Options.Make("--epochs", "Training epochs", defaults.Epochs);
         var seed = Options.Make("--seed", "Seed of weights, batches and augmentation", 0L);
         // 2 by default: on an idle 2-core machine 2 threads train an epoch of 60,000 images in about 40 s and 1 thread
         // in about 70 s; but when another job is using a core, 2 threads wait on each other and were 5x slower than 1.
-        var threads = Options.Make("--threads", "libtorch threads (the weights repeat bitwise only at a fixed count)", 2);
-        var output = Options.Optional<string>("--out", "Weights file (default: classifiers/<dataset>.lsganfc)");
+        var threads = Options.Threads("libtorch threads (the weights repeat bitwise only at a fixed count)", 2);
+        var output = Options.Path("--out", "Weights file (default: classifiers/<dataset>.lsganfc)");
         var command = new Command("train-classifier", "Train the small CNN whose 128-d features score generated images.")
         {
             dataset, dataDir, epochs, seed, threads, output,
         };
         command.SetAction(p =>
         {
-            if (p.GetValue(threads) < 1) throw new LsganException($"--threads must be at least 1, got {p.GetValue(threads)}.");
             TorchSharp.torch.set_num_threads(p.GetValue(threads));
-            string name = p.GetValue(dataset)!;
+            string name = DatasetCatalog.Get(p.GetValue(dataset)!).Name;
+            string path = p.GetValue(output) ?? Path.Combine("classifiers", $"{name}.lsganfc");
+            var options = defaults with { Epochs = p.GetValue(epochs), Seed = p.GetValue(seed) };
+            if (options.Validate() is [_, ..] errors) throw new LsganException($"Invalid options: {string.Join("; ", errors)}");
+            // Checked before the minutes of training, not after.
+            RunPaths.PrepareOutputFile(path, "--out");
             var fetcher = DatasetLoading.Fetcher(p.GetValue(dataDir));
             var log = new Output.CallbackProgress<string>(m => Console.Error.WriteLine(m));
             using var train = ImageDataset.Load(name, DatasetSplit.Train, fetcher, log);
             using var test = ImageDataset.Load(name, DatasetSplit.Test, fetcher, log);
-            var options = defaults with { Epochs = p.GetValue(epochs), Seed = p.GetValue(seed) };
             var progress = new Output.CallbackProgress<ClassifierEpochReport>(r => Console.WriteLine(
                 $"epoch {r.Epoch}/{r.Epochs}  loss {r.TrainLoss:F4}  train {r.TrainAccuracy:P2}  test {r.TestAccuracy:P2}  {r.Duration.TotalSeconds:F0} s"));
             var result = ClassifierTrainer.Train(train.Images, train.Labels, test.Images, test.Labels, options, progress);
             using var classifier = result.Classifier;
-            string path = p.GetValue(output) ?? Path.Combine("classifiers", $"{name}.lsganfc");
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             string sha = ClassifierWeights.Save(classifier, path);
             Console.WriteLine($"Wrote {path}: test accuracy {result.TestAccuracy:P2}, SHA-256 {sha}");
             return 0;

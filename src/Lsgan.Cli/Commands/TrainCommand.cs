@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Lsgan.Cli.Output;
+using Lsgan.Data;
 using Lsgan.Evaluation;
 using Lsgan.IO;
 using Lsgan.Reporting;
@@ -54,7 +55,7 @@ internal static class TrainCommand
             Console.Error.WriteLine(outcome switch
             {
                 TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",
-                _ => $"Stopped early; continue with: ./lsgan train --resume {run.Path}",
+                _ => $"Stopped early; continue with: ./lsgan train --resume {RunPaths.ShellQuote(run.Path)}",
             });
             return outcome == TrainingOutcome.Interrupted ? 130 : 0;
         }
@@ -75,7 +76,7 @@ internal static class TrainCommand
     {
         string dataset = p.GetValue(o.Dataset)!;
         DatasetLoading.EnsureKnown(dataset);
-        var config = o.ToConfig(p, DatasetLoading.IsFolder(dataset) ? p.GetValue(o.Channels) : 1);
+        var config = o.ToConfig(p, ChannelsOf(dataset, p, o.Channels));
         int threads = o.ThreadsFor(p, null);
         EnsureValid(config, threads);
         return new Plan(config, new RuntimeOptions { Device = p.GetValue(o.Device)! }, threads, null, null);
@@ -86,7 +87,9 @@ internal static class TrainCommand
         var fixedOptions = o.All.Except(o.ResumeAdjustable).Where(x => x != o.Resume && p.Given(x)).Select(x => x.Name).ToList();
         if (fixedOptions.Count > 0)
             throw new LsganException($"{string.Join(", ", fixedOptions)} cannot change a resumed run, which keeps its saved config; only {string.Join(", ", o.ResumeAdjustable.Select(x => x.Name))} may be given.");
+        RunPaths.RequireRunFolder(path, "--resume");
         var run = RunDirectory.Open(path);
+        RunPaths.RequireRunLayout(run);
         string checkpoint = Checkpoint.Resolve(run.Path);
         var manifest = Checkpoint.ReadManifest(checkpoint);
         var config = o.Adjust(manifest.Config, p);
@@ -95,7 +98,19 @@ internal static class TrainCommand
         EnsureValid(config, threads);
         if (manifest.State.Epoch >= config.Epochs)
             throw new LsganException($"{path} has already trained {manifest.State.Epoch} epochs; give --epochs with more than {manifest.State.Epoch} to train further.");
-        return new Plan(config, new RuntimeOptions { Device = saved?.Device ?? p.GetValue(o.Device)! }, threads, run, checkpoint);
+        string device = saved?.Device ?? p.GetValue(o.Device)!;
+        if (Limits.DeviceError(device) is { } error) throw new LsganException($"{path} was trained on device '{device}', but {error}; set \"device\": \"cpu\" in its runtime.json to go on.");
+        return new Plan(config, new RuntimeOptions { Device = device }, threads, run, checkpoint);
+    }
+
+    /// <summary>--channels of a folder dataset; a built-in dataset has its own, which --channels may only repeat.</summary>
+    private static int ChannelsOf(string dataset, ParseResult p, Option<int> channels)
+    {
+        if (DatasetLoading.IsFolder(dataset)) return p.GetValue(channels);
+        int own = DatasetCatalog.Get(dataset).Channels;
+        if (p.Given(channels) && p.GetValue(channels) != own)
+            throw new LsganException($"--channels {p.GetValue(channels)} contradicts the {dataset} dataset, whose images have {own} channel{(own == 1 ? "" : "s")}; --channels is for folder datasets.");
+        return own;
     }
 
     /// <summary>Every problem with the experiment and the thread count in one message.</summary>

@@ -10,9 +10,9 @@ internal sealed class TrainOptions
 {
     private static readonly TrainConfig Defaults = new();
 
-    public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, or a folder of PNG/JPEG images", Defaults.Dataset);
-    public readonly Option<string?> DataDir = Options.Optional<string>("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
-    public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder dataset: 1 (grayscale) or 3", 1);
+    public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, or a folder of PNG/JPEG images", Defaults.Dataset).NotEmpty();
+    public readonly Option<string?> DataDir = Options.Path("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
+    public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder dataset: 1 (grayscale) or 3; the built-in datasets have 1", 1).OneOf(1, 3);
     public readonly Option<string> Model = Options.Make("--model", string.Join(" or ", ModelFamilies.Names), Defaults.Model.Kind);
     public readonly Option<bool> GBatchNorm = new("--g-batchnorm") { Description = "Batch norm in G (default: on)" };
     public readonly Option<bool> NoGBatchNorm = new("--no-g-batchnorm") { Description = "No batch norm in G" };
@@ -31,19 +31,19 @@ internal sealed class TrainOptions
     public readonly Option<double> Beta2 = Options.Make("--beta2", "Adam beta2", Defaults.Optimizer.Beta2);
     public readonly Option<int> BatchSize = Options.Make("--batch-size", "Images per batch", Defaults.BatchSize);
     public readonly Option<int> Epochs = Options.Make("--epochs", "Epochs to train (with --resume: the total)", Defaults.Epochs);
-    public readonly Option<int> LatentDim = Options.Make("--latent-dim", "Size of z", Defaults.Model.LatentDim);
+    public readonly Option<int> LatentDim = Options.Make("--latent-dim", $"Size of z (at most {ModelConfig.MaxLatentDim:N0})", Defaults.Model.LatentDim);
     public readonly Option<int> DSteps = Options.Make("--d-steps", "D updates per G update", Defaults.DiscriminatorSteps);
     public readonly Option<long> Seed = Options.Make("--seed", "Seed of weights, batches and noise", Defaults.Seed);
-    public readonly Option<int> Threads = Options.Make("--threads", "libtorch threads (results repeat bitwise only at a fixed count)", Environment.ProcessorCount);
-    public readonly Option<string?> Out = Options.Optional<string>("--out", "Run directory (default: a new numbered directory under --runs-dir)");
-    public readonly Option<string> RunsDir = Options.Make("--runs-dir", "Where numbered run directories go", "runs");
+    public readonly Option<int> Threads = Options.Threads("libtorch threads (results repeat bitwise only at a fixed count)", Environment.ProcessorCount);
+    public readonly Option<string?> Out = Options.Path("--out", "Run directory (default: a new numbered directory under --runs-dir)");
+    public readonly Option<string> RunsDir = Options.Make("--runs-dir", "Where numbered run directories go", "runs").NotEmpty();
     public readonly Option<long> MaxSteps = Options.Make("--max-steps", "Stop after this many G updates (0 = no limit)", 0L);
     public readonly Option<int> SampleEvery = Options.Make("--sample-every", "Also write a sample grid every N steps (0 = per epoch only)", 0);
     public readonly Option<int> LogEvery = Options.Make("--log-every", "Steps per metrics.jsonl line (losses averaged over them)", Defaults.LogEvery);
     public readonly Option<int> EvalEvery = Options.Make("--eval-every", "Evaluate (FID etc.) every N epochs and keep checkpoints/best by FID (0 = never)", Defaults.EvalEvery);
-    public readonly Option<int> EvalSamples = Options.Make("--eval-samples", "Generated images per evaluation during training", Defaults.EvalSamples);
-    public readonly Option<string> Device = Options.Make("--device", "cpu, or a libtorch device such as cuda:0", new RuntimeOptions().Device);
-    public readonly Option<string?> Resume = Options.Optional<string>("--resume", "Continue the run in this directory exactly where it stopped");
+    public readonly Option<int> EvalSamples = Options.Make("--eval-samples", $"Generated images per evaluation during training ({TrainConfig.MinEvalSamples} to {TrainConfig.MaxEvalSamples:N0})", Defaults.EvalSamples);
+    public readonly Option<string> Device = Options.Device(new RuntimeOptions().Device);
+    public readonly Option<string?> Resume = Options.Path("--resume", "Continue the run in this directory exactly where it stopped");
     public readonly Option<bool> DryRun = new("--dry-run") { Description = "Check the options and print the config, then stop" };
 
     /// <summary>Options that may accompany --resume; every other one is fixed by the run's saved config.</summary>
@@ -82,9 +82,10 @@ internal sealed class TrainOptions
         };
     }
 
-    /// <summary>libtorch threads: as given, else as the resumed run's last session had them, else one per core.</summary>
+    /// <summary>libtorch threads: as given, else as the resumed run's last session had them, else one per core
+    /// (at most this machine's logical cores: the run may have been started on a larger one).</summary>
     public int ThreadsFor(ParseResult p, RuntimeRecord? saved) =>
-        p.Given(Threads) || saved is null ? p.GetValue(Threads) : saved.Threads;
+        p.Given(Threads) || saved is null ? p.GetValue(Threads) : Math.Min(saved.Threads, Limits.MaxThreads);
 
     /// <summary>The saved config of a resumed run with the adjustable options the user gave.</summary>
     public TrainConfig Adjust(TrainConfig saved, ParseResult p) => saved with

@@ -31,6 +31,12 @@ public sealed record ModelConfig
         this.DiscriminatorBatchNorm = DiscriminatorBatchNorm ?? ModelFamilies.Find(Kind)?.DiscriminatorBatchNorm ?? true;
     }
 
+    /// <summary>
+    /// The largest z: DCGAN's first layer holds latent dim x 6,272 weights, so 4,096 already make 100 MB (300 MB
+    /// with Adam's moments), far past the paper's 100 and 1,024; 2^31 - 1 failed inside libtorch.
+    /// </summary>
+    public const int MaxLatentDim = 4096;
+
     // For JSON: a saved config holds every value, so none of the constructor's defaults applies.
     [JsonConstructor]
     private ModelConfig() => Kind = "";
@@ -53,7 +59,7 @@ public sealed record ModelConfig
         var errors = new List<string>();
         var family = ModelFamilies.Find(Kind);
         if (family is null) errors.Add($"unknown model '{Kind}' (expected one of: {string.Join(", ", ModelFamilies.Names)})");
-        if (LatentDim < 1) errors.Add($"latent dim must be at least 1, got {LatentDim}");
+        if (LatentDim is < 1 or > MaxLatentDim) errors.Add($"latent dim must be between 1 and {MaxLatentDim}, got {LatentDim}");
         if (Channels is not (1 or 3)) errors.Add($"channels must be 1 or 3, got {Channels}");
         if (family?.ImageSize is { } size && ImageSize != size) errors.Add($"the {Kind} model draws {size}x{size} images, not {ImageSize}x{ImageSize}");
         if (ImageSize < 1) errors.Add($"image size must be positive, got {ImageSize}");

@@ -47,6 +47,15 @@ public sealed record TrainConfig
     /// <summary>Generated images per evaluation during training; fewer than evaluate's 10,000 to keep epochs short.</summary>
     public int EvalSamples { get; init; } = 2000;
 
+    /// <summary>The fewest <see cref="EvalSamples"/>: the classifier score cuts the samples into 10 splits.</summary>
+    public const int MinEvalSamples = 10;
+
+    /// <summary>
+    /// The most <see cref="EvalSamples"/>: each evaluation holds the samples (3 KB each as float32) and their
+    /// features (1 KB each) beside the training data, so 100,000 come to about 400 MB more.
+    /// </summary>
+    public const int MaxEvalSamples = 100_000;
+
     /// <summary>Every problem with this config at once, empty when it is usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -60,7 +69,8 @@ public sealed record TrainConfig
         if (MaxSteps < 0) errors.Add($"max steps cannot be negative, got {MaxSteps}");
         if (SampleEvery < 0) errors.Add($"sample-every cannot be negative, got {SampleEvery}");
         if (EvalEvery < 0) errors.Add($"eval-every cannot be negative, got {EvalEvery}");
-        if (EvalSamples < 10) errors.Add($"eval-samples must be at least 10, got {EvalSamples}");
+        if (EvalSamples is < MinEvalSamples or > MaxEvalSamples)
+            errors.Add($"eval-samples must be between {MinEvalSamples} and {MaxEvalSamples:N0}, got {EvalSamples}");
         if (LogEvery < 1) errors.Add($"log-every must be at least 1, got {LogEvery}");
         return errors;
     }

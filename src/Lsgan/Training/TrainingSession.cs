@@ -136,7 +136,9 @@ public sealed class TrainingSession
         }
         catch (TrainingDivergedException e)
         {
-            throw new LsganException($"{e.Message} Stopped; the last good checkpoint is kept in {run.CheckpointsDirectory}.", e);
+            throw new LsganException(Directory.Exists(run.LatestCheckpoint)
+                ? $"{e.Message} Stopped; the last good checkpoint is kept in {run.CheckpointsDirectory}."
+                : $"{e.Message} Stopped; no checkpoint was written yet.", e);
         }
         records.Add(record);
         run.AppendMetrics(record);
@@ -148,7 +150,7 @@ public sealed class TrainingSession
         if (metrics.HasPending) Log(metrics, step, epoch, seconds);
         SaveCheckpoint(trainer, new TrainingState(step, epoch, stepInEpoch, seconds, []));
         progress?.Report(new TrainingProgress(step, step, epoch + 1, config.Epochs, stepInEpoch, 0, records.LastOrDefault(),
-            $"Stopped at step {step} ({why}); resume with --resume {run.Path}"));
+            $"Stopped at step {step} ({why}); the checkpoint is saved."));
     }
 
     private void SaveCheckpoint(GanTrainer trainer, TrainingState state, string directory = "latest")

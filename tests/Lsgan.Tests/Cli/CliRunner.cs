@@ -5,9 +5,13 @@ namespace Lsgan.Tests.Cli;
 /// <summary>Runs the real lsgan executable (built beside the tests) as a user would, capturing its output.</summary>
 public static class CliRunner
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+    /// <summary>What a run printed and returned; <see cref="Elapsed"/> is the wall time, and a killed run exits −1.</summary>
+    public sealed record Result(int ExitCode, string Stdout, string Stderr, TimeSpan Elapsed);
 
-    public static Result Run(string dataDir, params string[] args)
+    public static Result Run(string dataDir, params string[] args) => Run(dataDir, TimeSpan.FromMinutes(3), args);
+
+    /// <summary>Runs lsgan and kills it after <paramref name="timeout"/> (then the exit code is −1).</summary>
+    public static Result Run(string dataDir, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -15,16 +19,21 @@ public static class CliRunner
             RedirectStandardError = true,
             WorkingDirectory = dataDir,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lsgan.Cli.dll"));
+        start.ArgumentList.Add(LsganDll);
         foreach (string arg in args) start.ArgumentList.Add(arg);
-        // Tests must never fetch datasets: an empty cache and no package clients reachable through it.
-        start.Environment["LSGAN_DATA_DIR"] = dataDir;
-        start.Environment.Remove("LSGAN_DEBUG");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3))) process.Kill(entireProcessTree: true);
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return Start(start, dataDir, timeout);
+    }
+
+    /// <summary>Runs lsgan with its stderr closed (as `2>&-` does), through sh.</summary>
+    public static Result RunWithoutStderr(string dataDir, params string[] args)
+    {
+        var start = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDir };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec dotnet \"$@\" 2>&-");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(LsganDll);
+        foreach (string arg in args) start.ArgumentList.Add(arg);
+        return Start(start, dataDir, TimeSpan.FromMinutes(1));
     }
 
     /// <summary>Asserts the failure a user should see: non-zero exit, one line on stderr, no stack trace.</summary>
@@ -36,5 +45,22 @@ public static class CliRunner
         Assert.StartsWith("lsgan: ", lines[0]);
         Assert.DoesNotContain("   at ", result.Stderr);
         return lines[0];
+    }
+
+    private static string LsganDll => Path.Combine(AppContext.BaseDirectory, "Lsgan.Cli.dll");
+
+    private static Result Start(ProcessStartInfo start, string dataDir, TimeSpan timeout)
+    {
+        // Tests must never fetch datasets: an empty cache and no package clients reachable through it.
+        start.Environment["LSGAN_DATA_DIR"] = dataDir;
+        start.Environment.Remove("LSGAN_DEBUG");
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        bool exited = process.WaitForExit(timeout);
+        if (!exited) process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        return new Result(exited ? process.ExitCode : -1, stdout.Result, stderr.Result, clock.Elapsed);
     }
 }

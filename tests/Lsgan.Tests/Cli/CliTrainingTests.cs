@@ -1,4 +1,3 @@
-using Lsgan.Tests.Data;
 using SkiaSharp;
 using static Lsgan.Tests.Cli.CliRunner;
 
@@ -10,16 +9,7 @@ public sealed class CliTrainingTests : IDisposable
     private readonly TempDirectory dir = new();
     private readonly string images;
 
-    public CliTrainingTests()
-    {
-        images = dir.Combine("images");
-        var random = new Random(1);
-        for (int i = 0; i < 40; i++)
-        {
-            var color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
-            TestImages.WriteSolid(Path.Combine(images, $"{i:D3}.png"), color, 28, 28);
-        }
-    }
+    public CliTrainingTests() => images = TrainedRunFixture.WriteColourImages(dir.Combine("images"));
 
     private string[] Train(string output, params string[] extra) =>
         ["train", "--dataset", images, "--out", output, "--batch-size", "8", "--threads", "1", "--latent-dim", "8", .. extra];
