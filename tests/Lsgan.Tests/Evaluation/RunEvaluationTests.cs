@@ -73,7 +73,7 @@ public sealed class RunEvaluationTests
         using var classifier = ShippedClassifiers.For("fashion-mnist").Load();
         using var test = ImageDataset.Load("fashion-mnist", DatasetSplit.Test, fetcher);
         var scored = GanEvaluator.Evaluate(classifier, test.Images, pngs.Images, seed: 2);
-        Assert.True(pngs.Images.equal(ImageFiles.QuantizeAsPng(sampled)).item<bool>(), "the quantised samples should be the PNGs' values bit for bit");
+        Assert.True(pngs.Images.equal(ImageFiles.QuantizeAsPng(sampled)).all().item<bool>(), "the quantised samples should be the PNGs' values bit for bit");
         Assert.Equal(scored with { ClassHistogram = [] }, evaluated.Report with { ClassHistogram = [] });
         Assert.Equal(scored.ClassHistogram, evaluated.Report.ClassHistogram);
         Assert.NotEqual(evaluated.Report.Fid, GanEvaluator.Evaluate(classifier, test.Images, sampled, seed: 2).Fid);
