@@ -14,6 +14,8 @@ namespace Lsgan.Tests.Evaluation;
 /// The metrics rank image sets as a person would (issue 10): real images against damaged copies, degenerate
 /// sets and an early and a late checkpoint of a short real training run, on the shipped classifier.
 /// </summary>
+// It trains seeded runs and sets the thread count: alone, after the parallel tests.
+[Collection(TorchGlobalStateCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class MetricSanityTests(ITestOutputHelper output)
 {

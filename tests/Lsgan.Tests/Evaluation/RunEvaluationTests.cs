@@ -16,11 +16,7 @@ public sealed class RunEvaluationTests
     {
         using var dir = new TempDirectory();
         var fetcher = PrivateCache(dir);
-        using var images = SyntheticImages.Squares(64);
-        // The images only need the run's shape; its dataset name picks the test set and the classifier.
-        var config = new TrainConfig { Dataset = "fashion-mnist", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 1 };
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
-        new TrainingSession(config, run).Run(images);
+        var run = TrainedRun(dir);
         var options = new RunEvaluationOptions { Count = 200, Seed = 1 };
 
         var computed = RunEvaluation.Evaluate(run.Path, fetcher, options);
@@ -52,10 +48,7 @@ public sealed class RunEvaluationTests
     {
         using var dir = new TempDirectory();
         var fetcher = PrivateCache(dir);
-        using var images = SyntheticImages.Squares(64);
-        var config = new TrainConfig { Dataset = "fashion-mnist", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 1 };
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
-        new TrainingSession(config, run).Run(images);
+        var run = TrainedRun(dir);
 
         var evaluated = RunEvaluation.Evaluate(run.Path, fetcher, new RunEvaluationOptions { Count = 300, Seed = 2 });
 
@@ -77,6 +70,16 @@ public sealed class RunEvaluationTests
         Assert.Equal(scored with { ClassHistogram = [] }, evaluated.Report with { ClassHistogram = [] });
         Assert.Equal(scored.ClassHistogram, evaluated.Report.ClassHistogram);
         Assert.NotEqual(evaluated.Report.Fid, GanEvaluator.Evaluate(classifier, test.Images, sampled, seed: 2).Fid);
+    }
+
+    // A two-step mlp run: the images only need the run's shape; its dataset name picks the test set and the classifier.
+    private static RunDirectory TrainedRun(TempDirectory dir)
+    {
+        using var images = SyntheticImages.Squares(64);
+        var config = new TrainConfig { Dataset = "fashion-mnist", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 1 };
+        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+        new TrainingSession(config, run).Run(images);
+        return run;
     }
 
     // The evaluation caches test-set features and floors beside the dataset: here in the test's own directory,
