@@ -18,6 +18,13 @@ if (arguments.Contains("--evaluate-profile"))
     return EvaluateProfile.Run(threads, IntArgument("--count", 10_000), IntArgument("--repeats", 1));
 }
 
+if (arguments.Contains("--feature-candidates"))
+{
+    string dataset = arguments.IndexOf("--dataset") is >= 0 and var at ? arguments[at + 1] : "fashion-mnist";
+    int count = IntArgument("--count", 2000);
+    return FeatureCandidates.Run(dataset, count, threads, Path.Combine(FindBenchDirectory(), "..", "docs", $"feature-candidates-{dataset}.md"));
+}
+
 if (arguments.Contains("--step-profile"))
 {
     int batchSize = IntArgument("--batch", 64), profileSteps = IntArgument("--steps", 50);

@@ -31,7 +31,7 @@ internal static class EvaluateCommand
             RunPaths.RequireRunFolder(p.GetValue(run)!, "--run");
             // The feature model first: a wrong path or option then fails before anything slow is loaded.
             using var features = featureModel.Open(p, p.GetValue(threads));
-            var options = new RunEvaluationOptions { Count = p.GetValue(count), Seed = p.GetValue(seed), ClassifierPath = p.GetValue(classifier) };
+            var options = new RunEvaluationOptions { Count = p.GetValue(count), Seed = p.GetValue(seed), ClassifierPath = ClassifierOption.RegularFileOrMissing(p, classifier) };
             var result = RunEvaluation.Evaluate(p.GetValue(run)!, DatasetLoading.Fetcher(p.GetValue(dataDir)), options, features);
 
             EvaluationTable.Write(($"run (step {result.Step})", result.Report), ("real floor", result.Floor));

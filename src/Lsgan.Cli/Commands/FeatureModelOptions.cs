@@ -32,7 +32,7 @@ internal sealed class FeatureModelOptions
     /// <summary>The chosen feature model, or null when --feature-model is absent (then its companions must be too).</summary>
     public OnnxFeatureExtractor? Open(ParseResult parsed, int threads)
     {
-        string? path = parsed.GetValue(Model);
+        string? path = ClassifierOption.RegularFileOrMissing(parsed, Model);
         if (path is null)
         {
             string[] stray = [.. new Option[] { Output, Normalization, InputSize }.Where(parsed.Given).Select(o => o.Name)];

@@ -29,7 +29,7 @@ internal static class FidCommand
             TorchSharp.torch.set_num_threads(p.GetValue(threads));
             // The feature model first: a wrong path or option then fails before anything slow is loaded.
             using var features = featureModel.Open(p, p.GetValue(threads));
-            var (network, _) = ClassifierWeights.LoadFileOrShipped(p.GetValue(classifier), p.GetValue(dataset)!);
+            var (network, _) = ClassifierWeights.LoadFileOrShipped(ClassifierOption.RegularFileOrMissing(p, classifier), p.GetValue(dataset)!);
             using var _ = network;
             using var reference = ImageSetLoading.Load(p.GetValue(first)!);
             using var generated = ImageSetLoading.Load(p.GetValue(second)!);

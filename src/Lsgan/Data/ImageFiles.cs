@@ -29,9 +29,7 @@ public static class ImageFiles
         byte[] planes;
         using (torch.NewDisposeScope())
         {
-            planes = image.detach().cpu().to_type(ScalarType.Float32)
-                .add(1).mul(127.5).round().clamp(0, 255).to_type(ScalarType.Byte)
-                .contiguous().data<byte>().ToArray();
+            planes = ToBytes(image.detach().cpu()).contiguous().data<byte>().ToArray();
         }
 
         // Skia wants interleaved pixels; the tensor holds one plane per channel.
@@ -69,7 +67,7 @@ public static class ImageFiles
             float r = pixels[4 * i], g = pixels[4 * i + 1], b = pixels[4 * i + 2];
             if (channels == 1)
             {
-                destination[i] = Scale(RedWeight * r + GreenWeight * g + BlueWeight * b);
+                destination[i] = Gray(r, g, b);
             }
             else
             {
@@ -85,6 +83,28 @@ public static class ImageFiles
     /// <see cref="MaxImageSide"/> is an <see cref="LsganException"/>.
     /// </summary>
     public static (int Height, int Width) SizeOf(string path) => ImageDecoder.SizeOf(path);
+
+    /// <summary>
+    /// Returns <paramref name="images"/> (any shape, values in [-1, 1]) exactly as writing each one with
+    /// <see cref="SavePng"/> and reading it back with <see cref="DecodeInto"/> would give them: 8-bit levels,
+    /// mapped back with the same float arithmetic, so scores of the two agree to the last digit.
+    /// Only grayscale round trips are exact this way (colour images differ in how a channel is decoded).
+    /// </summary>
+    public static Tensor QuantizeAsPng(Tensor images)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var levels = torch.tensor(GrayLevels.Value);
+        var bytes = ToBytes(images.detach().cpu()).to_type(ScalarType.Int64);
+        return levels.index_select(0, bytes.flatten()).view(images.shape).MoveToOuterDisposeScope();
+    }
+
+    // What DecodeInto makes of each gray level v (a PNG pixel with r = g = b = v).
+    private static readonly Lazy<float[]> GrayLevels = new(() => Enumerable.Range(0, 256).Select(v => Gray(v, v, v)).ToArray());
+
+    private static Tensor ToBytes(Tensor images) =>
+        images.to_type(ScalarType.Float32).add(1).mul(127.5).round().clamp(0, 255).to_type(ScalarType.Byte);
+
+    private static float Gray(float r, float g, float b) => Scale(RedWeight * r + GreenWeight * g + BlueWeight * b);
 
     private static float Scale(float value) => value / 127.5f - 1f;
 

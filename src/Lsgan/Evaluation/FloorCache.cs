@@ -12,7 +12,7 @@ namespace Lsgan.Evaluation;
 /// The real-data floor, computed once per dataset, classifier, feature model (if any), count and seed, then read
 /// from the cache. Given the test set's evaluator (features already extracted), it reuses it.
 /// </summary>
-/// <remarks>The cache files are JSON beside the dataset: floor-&lt;classifier&gt;[-&lt;feature model&gt;]-&lt;count&gt;-&lt;seed&gt;.json.</remarks>
+/// <remarks>The cache files are JSON beside the dataset: floor-&lt;classifier&gt;-&lt;feature space or model&gt;-&lt;count&gt;-&lt;seed&gt;.json.</remarks>
 public static class FloorCache
 {
     /// <summary>The floor for <paramref name="count"/> training images (fewer when the training set is smaller) drawn with <paramref name="seed"/>.</summary>
@@ -20,7 +20,8 @@ public static class FloorCache
         DatasetFetcher fetcher, string dataset, FeatureClassifier classifier, string sha, OnnxFeatureExtractor? featureModel,
         TestSetEvaluator? testSet, int count, int seed)
     {
-        string features = featureModel is null ? "" : $"-{FeatureKey(featureModel)}";
+        // Without a feature model the distances are on the classifier's feature space, named so older floors are not read.
+        string features = featureModel is null ? $"-{FeatureSpace.Name}" : $"-{FeatureKey(featureModel)}";
         string path = Path.Combine(fetcher.CacheDirOf(DatasetCatalog.Get(dataset)), $"floor-{sha[..12]}{features}-{count}-{seed}.json");
         if (File.Exists(path))
         {

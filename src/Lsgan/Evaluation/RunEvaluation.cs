@@ -29,7 +29,9 @@ public static class RunEvaluation
         using var _ = classifier;
 
         using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
-        using var generated = generator.Sample(options.Count, options.Seed);
+        using var sampled = generator.Sample(options.Count, options.Seed);
+        // Scored as the 8-bit PNGs 'generate --singles' writes, so 'fid' on those files gives the same figures.
+        using var generated = ImageFiles.QuantizeAsPng(sampled);
         // Without a feature model the test set's features depend only on the classifier: extracted once, cached
         // beside the dataset, and shared by the run's report and the floor.
         using var testSet = featureModel is null ? TestSetEvaluator.Cached(fetcher, dataset, classifier, sha, test.Images, options.Seed) : null;

@@ -41,8 +41,9 @@ public sealed class TestSetEvaluator : IRunEvaluator, IDisposable
     public static TestSetEvaluator Cached(
         DatasetFetcher fetcher, string dataset, FeatureClassifier classifier, string sha, Tensor testImages, int seed = 0)
     {
-        string cache = FeatureCache.PathFor(fetcher.CacheDirOf(DatasetCatalog.Get(dataset)), "test", sha);
-        var realFeatures = FeatureCache.GetOrCompute(cache, $"{dataset} test {sha}", () => ExtractFeatures(classifier, testImages));
+        // The feature space's name is in the file name and the key, so caches of older features are never read.
+        string cache = FeatureCache.PathFor(fetcher.CacheDirOf(DatasetCatalog.Get(dataset)), $"test-{FeatureSpace.Name}", sha);
+        var realFeatures = FeatureCache.GetOrCompute(cache, $"{dataset} test {FeatureSpace.Name} {sha}", () => ExtractFeatures(classifier, testImages));
         return FromFeatures(classifier, realFeatures, seed);
     }
 

@@ -4,7 +4,7 @@ namespace Lsgan.Features;
 
 /// <summary>
 /// Runs a trained <see cref="FeatureClassifier"/> over many images in batches and collects what the metrics
-/// take: features [N, D] for FID, KID, precision/recall and density/coverage, and logits [N, K] for the
+/// take: features [N, F] of <see cref="FeatureSpace"/> for FID, KID, precision/recall and density/coverage, and logits [N, K] for the
 /// classifier score and (through argmax) class coverage.
 /// </summary>
 public static class ClassifierFeatures

@@ -5,8 +5,9 @@ using static TorchSharp.torch.nn;
 namespace Lsgan.Features;
 
 /// <summary>
-/// A small CNN for 1 × 28 × 28 images in [−1, 1] (MNIST, Fashion-MNIST) whose penultimate layer provides
-/// the features for FID, KID, precision/recall and density/coverage, and whose logits provide the class
+/// A small CNN for 1 × 28 × 28 images in [−1, 1] (MNIST, Fashion-MNIST) whose block averages and penultimate
+/// layer provide the features for FID, KID, precision/recall and density/coverage (<see cref="FeatureSpace"/>),
+/// and whose logits provide the class
 /// coverage and classifier score. It plays the role Inception-v3 plays for larger images (Heusel et al.
 /// 2017). A metric is only as good as its feature space, so the network is meant to be trained to ≥ 99 %
 /// test accuracy on MNIST and ≥ 91 % on Fashion-MNIST.
@@ -61,7 +62,10 @@ public sealed class FeatureClassifier : Module<Tensor, Tensor>
     /// <summary>Returns the logits [B, K] for images [B, 1, 28, 28].</summary>
     public override Tensor forward(Tensor images) => ForwardWithFeatures(images).Logits;
 
-    /// <summary>Returns the feature layer [B, D] (after ReLU) and the logits [B, K] for images [B, 1, 28, 28].</summary>
+    /// <summary>
+    /// Returns the features of <see cref="FeatureSpace"/> [B, F] (block averages and the feature layer, each of
+    /// unit length) and the logits [B, K] for images [B, 1, 28, 28].
+    /// </summary>
     public (Tensor Features, Tensor Logits) ForwardWithFeatures(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
@@ -71,8 +75,23 @@ public sealed class FeatureClassifier : Module<Tensor, Tensor>
                 $"The feature classifier takes images of shape [batch, 1, 28, 28], but got [{string.Join(", ", images.shape)}].");
         }
 
-        var featureLayer = features.forward(images);
-        return (featureLayer, classifier.forward(dropout.forward(featureLayer)));
+        // Each convolution block's output, after the pooling that follows it (as the folded form computes it).
+        var blocks = new List<Tensor>();
+        var x = images;
+        foreach (var layer in features.children().Cast<Module<Tensor, Tensor>>())
+        {
+            x = layer.forward(x);
+            if (layer is Sequential)
+            {
+                blocks.Add(x);
+            }
+            else if (layer is MaxPool2d)
+            {
+                blocks[^1] = x;
+            }
+        }
+
+        return (FeatureSpace.Combine(blocks, x), classifier.forward(dropout.forward(x)));
     }
 
     // Batch norm makes a few epochs enough at a high learning rate; it carries the bias, so the conv has none.

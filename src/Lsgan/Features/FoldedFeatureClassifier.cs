@@ -80,14 +80,40 @@ internal sealed class FoldedFeatureClassifier : IDisposable
         return new FoldedFeatureClassifier(folded, Copy(classifier.LogitLayer));
     }
 
-    /// <summary>Returns the feature layer [B, D] and logits [B, K] for images [B, 1, 28, 28]; the caller owns both.</summary>
+    /// <summary>
+    /// Returns the features of <see cref="FeatureSpace"/> [B, F] and logits [B, K] for images [B, 1, 28, 28];
+    /// the caller owns both.
+    /// </summary>
     public (Tensor Features, Tensor Logits) Forward(Tensor images)
     {
+        using var scope = NewDisposeScope();
+        var taps = ForwardTaps(images);
+        var features = FeatureSpace.Combine(taps.Blocks, taps.Features);
+        return (features.MoveToOuterDisposeScope(), taps.Logits.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// Runs the network and keeps what the feature spaces are built from: each convolution block's output after
+    /// its ReLU (and pooling, where the ReLU was moved after it) [B, C, H, W], the feature layer before and after
+    /// its ReLU [B, D], and the logits [B, K]. The caller owns every tensor.
+    /// </summary>
+    public FeatureTaps ForwardTaps(Tensor images)
+    {
         var x = images;
+        var blocks = new List<Tensor>();
+        Tensor? preActivation = null;
         // The input belongs to the caller; in-place ReLUs wait until a layer has made a new tensor.
         var owned = false;
         foreach (var layer in layers)
         {
+            if (layer.Kind == LayerKind.Relu && x.dim() == 2)
+            {
+                // The pre-activation is kept, so this ReLU makes a new tensor.
+                preActivation = x;
+                x = functional.relu(x);
+                continue;
+            }
+
             (x, owned) = layer.Kind switch
             {
                 LayerKind.Convolution => (functional.conv2d(x, layer.Weight!, layer.Bias, padding: layer.Padding), true),
@@ -97,9 +123,13 @@ internal sealed class FoldedFeatureClassifier : IDisposable
                 LayerKind.Linear => (functional.linear(x, layer.Weight!, layer.Bias), true),
                 _ => throw new InvalidOperationException($"Unknown layer kind {layer.Kind}."),
             };
+            if (layer.Kind == LayerKind.Relu)
+            {
+                blocks.Add(x);
+            }
         }
 
-        return (x, functional.linear(x, logitLayer.Weight!, logitLayer.Bias));
+        return new FeatureTaps(blocks, preActivation ?? x, x, functional.linear(x, logitLayer.Weight!, logitLayer.Bias));
     }
 
     public void Dispose()

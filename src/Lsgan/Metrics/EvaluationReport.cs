@@ -3,8 +3,8 @@ using static TorchSharp.torch;
 namespace Lsgan.Metrics;
 
 /// <summary>
-/// Every metric of one generated set against one real set: the distances on the feature classifier's 128-d
-/// layer, or on an ONNX model's features (Features.OnnxFeatureExtractor) when one is given; the class
+/// Every metric of one generated set against one real set: the distances on the feature classifier's block
+/// averages and feature layer (Features.FeatureSpace), or on an ONNX model's features (Features.OnnxFeatureExtractor) when one is given; the class
 /// metrics always on the classifier's logits. Serialised with snake_case keys as evaluation.json.
 /// </summary>
 /// <param name="Fid">Fréchet distance of the feature Gaussians (lower is better).</param>

@@ -52,6 +52,18 @@ public sealed class CliFidTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_named_pipe_as_the_classifier_when_fid_runs_then_it_is_a_clean_error_instead_of_a_hang()
+    {
+        string bright = Folder("bright", 3, 1, dark: false);
+        string pipe = dir.Combine("classifier.lsganfc");
+        HostileFiles.Fifo(pipe);
+
+        string error = AssertCleanError(Run(dir.Path, "fid", bright, bright, "--classifier", pipe));
+
+        Assert.Contains(pipe, error);
+    }
+
+    [Fact]
     public void A_missing_image_set_is_a_clean_error()
     {
         string error = AssertCleanError(Run(dir.Path, "fid", dir.Combine("nope"), dir.Combine("nope2"), "--classifier", Classifier()));

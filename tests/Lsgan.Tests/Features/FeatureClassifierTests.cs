@@ -6,7 +6,7 @@ namespace Lsgan.Tests.Features;
 public class FeatureClassifierTests
 {
     [Fact]
-    public void Given_a_batch_of_images_when_forwarded_with_features_then_features_are_128_wide_non_negative_and_logits_10_wide()
+    public void Given_a_batch_of_images_when_forwarded_with_features_then_features_are_block_averages_and_the_feature_layer_each_of_unit_length()
     {
         using var classifier = new FeatureClassifier(new FeatureClassifierConfig());
         classifier.eval();
@@ -14,9 +14,15 @@ public class FeatureClassifierTests
 
         var (features, logits) = classifier.ForwardWithFeatures(rand(5, 1, 28, 28) * 2 - 1);
 
-        Assert.Equal([5L, 128], features.shape);
+        // Block averages of 32, 32, 64 and 64 channels, then the 128-wide feature layer.
+        Assert.Equal([5L, 32 + 32 + 64 + 64 + 128], features.shape);
         Assert.Equal([5L, 10], logits.shape);
-        Assert.True(features.min().item<float>() >= 0, "the feature layer comes after a ReLU");
+        Assert.True(features.min().item<float>() >= 0, "every part comes after a ReLU");
+        foreach (var (start, width) in new[] { (0, 32), (32, 32), (64, 64), (128, 64), (192, 128) })
+        {
+            var norms = features.narrow(1, start, width).norm(1);
+            Assert.True(norms.allclose(ones_like(norms), rtol: 0, atol: 1e-5), $"the part at {start} should have unit length per image");
+        }
     }
 
     [Fact]
@@ -28,7 +34,9 @@ public class FeatureClassifierTests
 
         var (features, logits) = classifier.ForwardWithFeatures(zeros(2, 1, 28, 28));
 
-        Assert.Equal([2L, 16], features.shape);
+        // Block averages of 8, 8, 16 and 16 channels, then the 16-wide feature layer.
+        Assert.Equal([2L, 6 * 8 + 16], features.shape);
+        Assert.Equal(6 * 8 + 16, FeatureSpace.Dimension(classifier.Config));
         Assert.Equal([2L, 4], logits.shape);
     }
 
