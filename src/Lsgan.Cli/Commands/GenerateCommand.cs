@@ -31,6 +31,7 @@ internal static class GenerateCommand
             using var images = generator.Sample(p.GetValue(count), p.GetValue(seed));
 
             string grid = p.GetValue(output) ?? Path.Combine(Checkpoint.RunDirectoryOf(source), "generated", $"seed-{p.GetValue(seed)}.png");
+            using var runLock = p.GetValue(output) is null ? Lsgan.IO.DirectoryLock.Acquire(Checkpoint.RunDirectoryOf(source)) : null;
             WriteFiles(() =>
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(grid))!);

@@ -42,6 +42,8 @@ public sealed class TestSetEvaluator : IRunEvaluator, IDisposable
         DatasetFetcher fetcher, string dataset, FeatureClassifier classifier, string sha, Tensor testImages, int seed = 0)
     {
         string cache = FeatureCache.PathFor(fetcher.CacheDirOf(DatasetCatalog.Get(dataset)), "test", sha);
+        // A FIFO or a folder in the cache's place would block or fail the read: refused, naming it.
+        if (File.Exists(cache) || Directory.Exists(cache)) PathCheck.RequireFile(cache, "remove it so the features can be cached");
         var realFeatures = FeatureCache.GetOrCompute(cache, $"{dataset} test {sha}", () => ExtractFeatures(classifier, testImages));
         return FromFeatures(classifier, realFeatures, seed);
     }

@@ -47,10 +47,15 @@ public sealed class TrainingSession
         var state = new TrainingState(0, 0, 0, 0, []);
         if (resumeFrom is not null)
         {
+            // Every check (state.json, checksums, shapes) passes before anything in the run is rewritten.
             state = Checkpoint.ReadManifest(resumeFrom).State;
+            if (config.MaxSteps > 0 && state.Step >= config.MaxSteps)
+                throw new LsganException($"{run.Path} is already at step {state.Step}; give --max-steps above {state.Step} (or 0 for no limit) to train further.");
             Checkpoint.Restore(resumeFrom, trainer, state);
-            run.TrimMetricsAfter(state.Step);
+            foreach (string note in run.TrimMetricsAfter(state.Step))
+                progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, null, note));
             records.AddRange(run.ReadMetrics());
+            run.WriteConfig(config);
             bestFid = state.BestFid;
         }
 
@@ -136,7 +141,7 @@ public sealed class TrainingSession
         }
         catch (TrainingDivergedException e)
         {
-            throw new LsganException($"{e.Message} Stopped; the last good checkpoint is kept in {run.CheckpointsDirectory}.", e);
+            throw Diverged(e.Message, e);
         }
         records.Add(record);
         run.AppendMetrics(record);
@@ -151,8 +156,18 @@ public sealed class TrainingSession
             $"Stopped at step {step} ({why}); resume with --resume {run.Path}"));
     }
 
+    private LsganException Diverged(string why, Exception? inner = null) => new(Checkpoint.Exists(run.Path)
+        ? $"{why} Stopped; the last good checkpoint is kept in {run.CheckpointsDirectory}."
+        : $"{why} Stopped before the first checkpoint, so there is none to resume from; try a lower learning rate.", inner);
+
     private void SaveCheckpoint(GanTrainer trainer, TrainingState state, string directory = "latest")
     {
+        // The logged losses come from before the last update, so the weights themselves are checked before they replace a good checkpoint.
+        foreach (var (name, module) in new[] { ("G", (nn.Module)trainer.Models.Generator), ("D", trainer.Models.Discriminator) })
+        {
+            if (!Checkpoint.IsFinite(module))
+                throw Diverged($"Training diverged by step {state.Step}: a weight or gradient of {name} is NaN or infinite.");
+        }
         using var noiseState = trainer.Noise.get_state();
         state = state with { NoiseState = noiseState.data<byte>().ToArray(), BestFid = bestFid };
         Checkpoint.Save(Path.Combine(run.CheckpointsDirectory, directory), trainer, config, state);

@@ -19,8 +19,9 @@ public sealed class RunEvaluationTests
         using var images = SyntheticImages.Squares(64);
         // The images only need the run's shape; its dataset name picks the test set and the classifier.
         var config = new TrainConfig { Dataset = "fashion-mnist", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 1 };
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
         new TrainingSession(config, run).Run(images);
+        run.Dispose(); // its lock: evaluation takes it while it writes evaluation.json
         var options = new RunEvaluationOptions { Count = 200, Seed = 1 };
 
         var computed = RunEvaluation.Evaluate(run.Path, fetcher, options);
