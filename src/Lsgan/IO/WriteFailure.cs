@@ -3,11 +3,14 @@ namespace Lsgan.IO;
 /// <summary>Turns a failed write into the one line a user reads: a full disk says so and names the file.</summary>
 public static class WriteFailure
 {
-    // errno 28 on Linux; .NET puts it in the message and, for most calls, in HResult.
+    // errno 28 on Linux; .NET puts it in the message and, for most calls, in HResult. A file created with a
+    // preallocation size fails with its own message instead.
     private const int NoSpaceErrno = 28;
 
     public static bool IsDiskFull(Exception e) =>
-        e is IOException && (e.HResult == NoSpaceErrno || (e.HResult & 0xFFFF) == 0x70 || e.Message.Contains("No space left on device", StringComparison.Ordinal));
+        e is IOException && (e.HResult == NoSpaceErrno || (e.HResult & 0xFFFF) == 0x70
+            || e.Message.Contains("No space left on device", StringComparison.Ordinal)
+            || e.Message.Contains("because the disk was full", StringComparison.Ordinal));
 
     /// <summary>"No space left on device while writing PATH." or "Cannot write PATH: reason."</summary>
     public static LsganException For(string path, Exception e) => IsDiskFull(e)
