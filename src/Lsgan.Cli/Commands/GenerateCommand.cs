@@ -37,6 +37,8 @@ internal static class GenerateCommand
             string source = p.GetValue(run)!;
             RunPaths.RequireRunFolder(source, "--run");
             string grid = p.GetValue(output) ?? Path.Combine(Checkpoint.RunDirectoryOf(source), "generated", $"seed-{p.GetValue(seed)}.png");
+            // Writing into the run: its lock first, so nothing is created there while another process owns it.
+            using var runLock = p.GetValue(output) is null ? Lsgan.IO.DirectoryLock.Acquire(Checkpoint.RunDirectoryOf(source)) : null;
             // Where the images go is checked before the generator runs, so a wrong path fails at once.
             RunPaths.PrepareOutputFile(grid, "--out");
             if (p.GetValue(singles) is { } singlesFolder) PathCheck.EnsureFolder(singlesFolder, $"--singles {singlesFolder}", "give a folder path");

@@ -37,8 +37,7 @@ internal static class TrainCommand
         // Data first: a missing or corrupt dataset must not leave an empty run directory behind.
         using var data = DatasetLoading.LoadTrainImages(config.Dataset, p.GetValue(o.DataDir), config.Model.Channels, out var images);
         using var evaluator = config.EvalEvery > 0 ? CreateEvaluator(config.Dataset, p.GetValue(o.DataDir)) : null;
-        run ??= RunDirectory.CreateNew(p.GetValue(o.Out), p.GetValue(o.RunsDir)!, config);
-        if (checkpoint is not null) Json.WriteFile(run.ConfigFile, config);
+        using var _ = run ??= RunDirectory.CreateNew(p.GetValue(o.Out), p.GetValue(o.RunsDir)!, config);
         Console.Error.WriteLine($"Run directory: {run.Path}");
 
         using var cancel = new CancellationTokenSource();
@@ -90,8 +89,9 @@ internal static class TrainCommand
         RunPaths.RequireRunFolder(path, "--resume");
         var run = RunDirectory.Open(path);
         RunPaths.RequireRunLayout(run);
+        run.Lock();
         string checkpoint = Checkpoint.Resolve(run.Path);
-        var manifest = Checkpoint.ReadManifest(checkpoint);
+        var manifest = Checkpoint.Verify(checkpoint);
         var config = o.Adjust(manifest.Config, p);
         var saved = run.ReadRuntime();
         int threads = o.ThreadsFor(p, saved);

@@ -23,6 +23,8 @@ public static class RunEvaluation
         string run, DatasetFetcher fetcher, RunEvaluationOptions? options = null, OnnxFeatureExtractor? featureModel = null)
     {
         options ??= new RunEvaluationOptions();
+        // evaluation.json goes into the run: no other lsgan process may be writing it meanwhile.
+        using var runLock = DirectoryLock.Acquire(Checkpoint.RunDirectoryOf(run));
         using var generator = TrainedGenerator.Load(run);
         string dataset = generator.Config.Dataset;
         var (classifier, sha) = ClassifierWeights.LoadFileOrShipped(options.ClassifierPath, dataset);

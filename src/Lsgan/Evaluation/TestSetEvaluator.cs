@@ -43,6 +43,8 @@ public sealed class TestSetEvaluator : IRunEvaluator, IDisposable
     {
         // The feature space's name is in the file name and the key, so caches of older features are never read.
         string cache = FeatureCache.PathFor(fetcher.CacheDirOf(DatasetCatalog.Get(dataset)), $"test-{FeatureSpace.Name}", sha);
+        // A FIFO or a folder in the cache's place would block or fail the read: refused, naming it.
+        if (File.Exists(cache) || Directory.Exists(cache)) PathCheck.RequireFile(cache, "remove it so the features can be cached");
         var realFeatures = FeatureCache.GetOrCompute(cache, $"{dataset} test {FeatureSpace.Name} {sha}", () => ExtractFeatures(classifier, testImages));
         return FromFeatures(classifier, realFeatures, seed);
     }

@@ -8,10 +8,13 @@ namespace Lsgan.Training;
 /// <summary>
 /// One training run on disk (stylegan2-ada style): config.json, metrics.jsonl (the training log, one schema),
 /// metric-evaluation.jsonl (--eval-every), samples/, checkpoints/, losses.png. A new run never reuses a directory
-/// that already holds files, so no run is overwritten.
+/// that already holds files, so no run is overwritten — except one that never started (see <see cref="CreateNew"/>).
+/// A process that writes a run holds its <see cref="DirectoryLock"/> (see <see cref="Lock"/>).
 /// </summary>
-public sealed class RunDirectory
+public sealed class RunDirectory : IDisposable
 {
+    private DirectoryLock? held;
+
     private RunDirectory(string path) => Path = System.IO.Path.GetFullPath(path);
 
     public string Path { get; }
@@ -29,36 +32,64 @@ public sealed class RunDirectory
     public string LatestCheckpoint => System.IO.Path.Combine(CheckpointsDirectory, "latest");
 
     /// <summary>
-    /// Creates the directory for a new run: <paramref name="requested"/> when given (it must be absent or
-    /// empty), else the next numbered directory under <paramref name="runsRoot"/>, e.g. runs/00003-fashion-mnist-dcgan-ls.
+    /// Creates the directory for a new run: <paramref name="requested"/> when given (it must be absent, empty,
+    /// or a run that never started: no checkpoint and no log, as a start that failed early leaves it), else the
+    /// next numbered directory under <paramref name="runsRoot"/>, e.g. runs/00003-fashion-mnist-dcgan-ls.
+    /// The returned run holds its lock.
     /// </summary>
     public static RunDirectory CreateNew(string? requested, string runsRoot, TrainConfig config)
     {
         string path = requested ?? NextNumbered(runsRoot, $"{config.Dataset}-{config.Model.Kind}-{config.Loss.Kind}");
-        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
-            throw new LsganException($"{path} already holds files; pick another --out, or continue that run with --resume {path}.");
+        var run = new RunDirectory(path);
         try
         {
-            var run = new RunDirectory(path);
+            if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+            {
+                if (!run.NeverStarted())
+                    throw new LsganException($"{path} already holds files; pick another --out, or continue that run with --resume {path}.");
+                run.Lock();
+                // Only what a start writes before its first checkpoint is here (NeverStarted checked each name).
+                run.ClearUnstarted();
+            }
             Directory.CreateDirectory(run.SamplesDirectory);
             Directory.CreateDirectory(run.CheckpointsDirectory);
+            if (run.held is null) run.Lock();
             Json.WriteFile(run.ConfigFile, config);
             return run;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LsganException)
         {
+            run.Dispose();
+            if (e is LsganException) throw;
             throw new LsganException($"Cannot write the run directory {path}: {e.Message}", e);
         }
     }
 
-    /// <summary>Opens an existing run to resume it.</summary>
+    /// <summary>Opens an existing run to resume it (without its lock: see <see cref="Lock"/>).</summary>
     public static RunDirectory Open(string path)
     {
         var run = new RunDirectory(path);
         if (!Directory.Exists(path)) throw new LsganException($"{path} does not exist.");
+        if (File.Exists(run.ConfigFile) && run.NeverStarted())
+            throw new LsganException($"{path} was never started (it holds no checkpoint); start it again with --out {path}.");
         if (!File.Exists(run.ConfigFile) || !Directory.Exists(run.CheckpointsDirectory))
             throw new LsganException($"{path} is not a run directory (it needs config.json and checkpoints/).");
         return run;
+    }
+
+    /// <summary>
+    /// Takes the run's lock for as long as this object lives: a second process that wants to write the run
+    /// is refused, naming this one. Does nothing when this object holds it already.
+    /// </summary>
+    public void Lock() => held ??= DirectoryLock.Acquire(Path);
+
+    /// <summary>Writes the experiment (a resumed run's adjusted epochs and step limit).</summary>
+    public void WriteConfig(TrainConfig config) => Json.WriteFile(ConfigFile, config);
+
+    public void Dispose()
+    {
+        held?.Dispose();
+        held = null;
     }
 
     /// <summary>The experiment the run was started with (or last resumed with).</summary>
@@ -69,8 +100,7 @@ public sealed class RunDirectory
     /// <summary>How the latest session ran; null for runs from before runtime.json.</summary>
     public RuntimeRecord? ReadRuntime() => File.Exists(RuntimeFile) ? Json.ReadFile<RuntimeRecord>(RuntimeFile, "runtime record") : null;
 
-    public void AppendMetrics(MetricsRecord record) =>
-        File.AppendAllText(MetricsFile, JsonSerializer.Serialize(record, Json.Compact) + "\n");
+    public void AppendMetrics(MetricsRecord record) => Append(MetricsFile, JsonSerializer.Serialize(record, Json.Compact));
 
     /// <summary>An --eval-every line: step and epoch followed by the keys of evaluation.json.</summary>
     public void AppendEvaluation(EvaluationRecord record)
@@ -78,7 +108,7 @@ public sealed class RunDirectory
         var line = new JsonObject { ["step"] = record.Step, ["epoch"] = record.Epoch };
         foreach (var (key, value) in JsonSerializer.SerializeToNode(record.Evaluation, Json.Compact)!.AsObject())
             line[key] = value?.DeepClone();
-        File.AppendAllText(EvaluationMetricsFile, line.ToJsonString(Json.Compact) + "\n");
+        Append(EvaluationMetricsFile, line.ToJsonString(Json.Compact));
     }
 
     /// <summary>The lines of metrics.jsonl.</summary>
@@ -91,24 +121,51 @@ public sealed class RunDirectory
             (long)n["step"]!, (int)n["epoch"]!, n.Deserialize<EvaluationReport>(Json.Compact)!)).OrderBy(e => e.Step).ToList();
 
     /// <summary>
-    /// Drops the lines of both logs after <paramref name="step"/>: a run killed between checkpoints logged
-    /// steps that the resumed run will do again.
+    /// Drops the lines of both logs after <paramref name="step"/> (a run killed between checkpoints logged
+    /// steps that the resumed run will do again) and a torn last line (a crash or a full disk mid-append).
+    /// Returns a sentence for each torn line dropped.
     /// </summary>
-    public void TrimMetricsAfter(long step)
+    public IReadOnlyList<string> TrimMetricsAfter(long step)
     {
+        var notes = new List<string>();
         foreach (string file in new[] { MetricsFile, EvaluationMetricsFile })
         {
             if (!File.Exists(file)) continue;
-            var kept = ReadLines(file).Where(n => (long)n["step"]! <= step);
+            var lines = JsonLines.Read(file, out bool torn);
+            if (torn) notes.Add($"{file}: dropped its torn last line (left by a crash or a full disk mid-write).");
+            var kept = lines.Where(n => (long)n["step"]! <= step);
             AtomicFile.WriteAllText(file, string.Concat(kept.Select(n => n.ToJsonString(Json.Compact) + "\n")));
         }
+        return notes;
     }
+
+    private static void Append(string file, string line) =>
+        WriteFailure.Guard(file, () => File.AppendAllText(file, line + "\n"));
 
     private static bool IsTrainingLine(JsonObject line) => line.ContainsKey("d_loss");
 
-    private static IEnumerable<JsonObject> ReadLines(string file) => File.Exists(file)
-        ? File.ReadLines(file).Where(line => line.Length > 0).Select(line => JsonNode.Parse(line)!.AsObject()).ToList()
-        : [];
+    private static IReadOnlyList<JsonObject> ReadLines(string file) => File.Exists(file) ? JsonLines.Read(file, out _) : [];
+
+    // What a start writes before its first checkpoint; a run holding only these (and no log) never started.
+    private static readonly string[] UnstartedEntries =
+        ["config.json", "runtime.json", "samples", "checkpoints", DirectoryLock.FileName, DirectoryLock.OwnerFileName];
+
+    private bool NeverStarted()
+    {
+        if (Checkpoint.Exists(Path) || File.Exists(MetricsFile)) return false;
+        bool Only(string directory, params string[] names) => Directory.EnumerateFileSystemEntries(directory)
+            .All(entry => names.Contains(System.IO.Path.GetFileName(entry)) || System.IO.Path.GetFileName(entry).StartsWith('.'));
+        return Only(Path, UnstartedEntries)
+            && (!Directory.Exists(SamplesDirectory) || Only(SamplesDirectory, "reals.png"))
+            && (!Directory.Exists(CheckpointsDirectory) || Only(CheckpointsDirectory));
+    }
+
+    private void ClearUnstarted()
+    {
+        foreach (string name in new[] { "config.json", "runtime.json" }) File.Delete(Combine(name));
+        if (Directory.Exists(SamplesDirectory)) Directory.Delete(SamplesDirectory, recursive: true);
+        if (Directory.Exists(CheckpointsDirectory)) Directory.Delete(CheckpointsDirectory, recursive: true);
+    }
 
     private string Combine(string name) => System.IO.Path.Combine(Path, name);
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using Lsgan.Data;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -19,6 +21,7 @@ public sealed class TrainingSession
     private readonly IRunEvaluator? evaluator;
     private readonly List<MetricsRecord> records = [];
     private double? bestFid;
+    private string? dataSha256;
 
     public TrainingSession(TrainConfig config, RunDirectory run, IProgress<TrainingProgress>? progress = null, IRunEvaluator? evaluator = null)
     {
@@ -43,14 +46,23 @@ public sealed class TrainingSession
     {
         var device = torch.device(Runtime.Device);
         CheckImages(images);
+        dataSha256 = DataSha256(images);
         using var trainer = new GanTrainer(config, device, Runtime.Step);
         var state = new TrainingState(0, 0, 0, 0, []);
         if (resumeFrom is not null)
         {
+            // Every check (state.json, checksums, shapes) passes before anything in the run is rewritten.
             state = Checkpoint.ReadManifest(resumeFrom).State;
+            if (state.DataSha256 is { } trained && trained != dataSha256)
+                throw new LsganException(
+                    $"The training images of {config.Dataset} are not those {run.Path} was trained on (files added, removed or changed since); resuming would not continue the same run.");
+            if (config.MaxSteps > 0 && state.Step >= config.MaxSteps)
+                throw new LsganException($"{run.Path} is already at step {state.Step}; give --max-steps above {state.Step} (or 0 for no limit) to train further.");
             Checkpoint.Restore(resumeFrom, trainer, state);
-            run.TrimMetricsAfter(state.Step);
+            foreach (string note in run.TrimMetricsAfter(state.Step))
+                progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, null, note));
             records.AddRange(run.ReadMetrics());
+            run.WriteConfig(config);
             bestFid = state.BestFid;
         }
 
@@ -118,6 +130,17 @@ public sealed class TrainingSession
         return TrainingOutcome.Completed;
     }
 
+    // The images as 8-bit pixels, hashed: the same on any thread count, and cheap (~0.1 s for 60,000 images of 28 x 28).
+    private static string DataSha256(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        var pixels = images.add(1).mul_(127.5).round_().clamp_(0, 255).to(ScalarType.Byte).cpu().contiguous();
+        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.ASCII.GetBytes(string.Join("x", images.shape) + ";"));
+        hash.AppendData(pixels.bytes);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     private void CheckImages(Tensor images)
     {
         var model = config.Model;
@@ -136,9 +159,7 @@ public sealed class TrainingSession
         }
         catch (TrainingDivergedException e)
         {
-            throw new LsganException(Directory.Exists(run.LatestCheckpoint)
-                ? $"{e.Message} Stopped; the last good checkpoint is kept in {run.CheckpointsDirectory}."
-                : $"{e.Message} Stopped; no checkpoint was written yet.", e);
+            throw Diverged(e.Message, e);
         }
         records.Add(record);
         run.AppendMetrics(record);
@@ -153,10 +174,20 @@ public sealed class TrainingSession
             $"Stopped at step {step} ({why}); the checkpoint is saved."));
     }
 
+    private LsganException Diverged(string why, Exception? inner = null) => new(Checkpoint.Exists(run.Path)
+        ? $"{why} Stopped; the last good checkpoint is kept in {run.CheckpointsDirectory}."
+        : $"{why} Stopped; try a lower learning rate; no checkpoint was written yet.", inner);
+
     private void SaveCheckpoint(GanTrainer trainer, TrainingState state, string directory = "latest")
     {
+        // The logged losses come from before the last update, so the weights themselves are checked before they replace a good checkpoint.
+        foreach (var (name, module) in new[] { ("G", (nn.Module)trainer.Models.Generator), ("D", trainer.Models.Discriminator) })
+        {
+            if (!Checkpoint.IsFinite(module))
+                throw Diverged($"Training diverged by step {state.Step}: a weight or gradient of {name} is NaN or infinite.");
+        }
         using var noiseState = trainer.Noise.get_state();
-        state = state with { NoiseState = noiseState.data<byte>().ToArray(), BestFid = bestFid };
+        state = state with { NoiseState = noiseState.data<byte>().ToArray(), BestFid = bestFid, DataSha256 = dataSha256 };
         Checkpoint.Save(Path.Combine(run.CheckpointsDirectory, directory), trainer, config, state);
         if (records.Count > 0 && directory == "latest") CheckpointWritten?.Invoke(run);
     }

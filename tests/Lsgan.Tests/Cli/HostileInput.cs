@@ -40,8 +40,12 @@ internal static class HostileInput
     public static string Pattern(string expected) =>
         System.Text.RegularExpressions.Regex.Escape(expected).Replace("RUN", @"\S*/run").Replace("FILE", @"\S*/file\.txt");
 
-    /// <summary>Every entry under <paramref name="root"/> with the bytes of each file.</summary>
+    /// <summary>
+    /// Every entry under <paramref name="root"/> with the bytes of each file, but for the run lock's owner note: a
+    /// refused command may take the free lock (and write its pid there) before it finds what is wrong.
+    /// </summary>
     public static string Snapshot(string root) =>
         string.Join("\n", Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Order()
+            .Where(path => Path.GetFileName(path) != ".lock.owner")
             .Select(path => File.Exists(path) ? $"{path} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))}" : path));
 }

@@ -79,6 +79,7 @@ public sealed class RunEvaluationTests
         var config = new TrainConfig { Dataset = "fashion-mnist", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 1 };
         var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
         new TrainingSession(config, run).Run(images);
+        run.Dispose(); // its lock: evaluation takes it while it writes evaluation.json
         return run;
     }
 

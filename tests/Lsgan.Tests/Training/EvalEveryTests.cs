@@ -30,7 +30,7 @@ public class EvalEveryTests
             Dataset = "synthetic", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = 3,
             EvalEvery = 1, EvalSamples = 40, LogEvery = 1,
         };
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
         var evaluator = new ScriptedEvaluator(5, 3, 4);
 
         new TrainingSession(config, run, evaluator: evaluator).Run(images);

@@ -13,7 +13,7 @@ public class RunDirectoryTests
     public void Given_losses_and_evaluations_when_appended_then_each_goes_to_its_own_log_and_reads_back()
     {
         using var dir = new TempDirectory();
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, new TrainConfig());
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, new TrainConfig());
 
         run.AppendMetrics(Line(10));
         run.AppendEvaluation(new EvaluationRecord(10, 1, Report(7.5)));
@@ -29,7 +29,7 @@ public class RunDirectoryTests
     public void Given_a_run_logged_past_its_checkpoint_when_trimmed_then_both_logs_end_at_the_checkpoint_step()
     {
         using var dir = new TempDirectory();
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, new TrainConfig());
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, new TrainConfig());
         foreach (long step in new long[] { 10, 20, 30 })
         {
             run.AppendMetrics(Line(step));
@@ -46,7 +46,7 @@ public class RunDirectoryTests
     public void Given_a_run_from_before_metric_evaluation_jsonl_when_read_then_its_evaluation_lines_in_metrics_jsonl_count()
     {
         using var dir = new TempDirectory();
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, new TrainConfig());
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, new TrainConfig());
         run.AppendMetrics(Line(10));
         run.AppendEvaluation(new EvaluationRecord(10, 1, Report(7.5)));
         // Such runs wrote the same line, step and epoch then the keys of evaluation.json, into the training log.

@@ -20,7 +20,7 @@ public class RunFilesTests
     {
         using var dir = new TempDirectory();
         using var images = SyntheticImages.Squares(32);
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, Tiny);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, Tiny);
         var runtime = new RuntimeOptions { Step = new StepOptions(FusedAdam: false) };
 
         new TrainingSession(Tiny, run) { Runtime = runtime }.Run(images);
@@ -39,7 +39,7 @@ public class RunFilesTests
     {
         using var dir = new TempDirectory();
         using var images = SyntheticImages.Squares(32);
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, Tiny);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, Tiny);
         new TrainingSession(Tiny, run).Run(images);
         // As runs before the runtime options left the config wrote them.
         string state = Path.Combine(run.LatestCheckpoint, "state.json");

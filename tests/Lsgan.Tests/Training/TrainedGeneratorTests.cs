@@ -18,7 +18,7 @@ public class TrainedGeneratorTests
         {
             Dataset = "synthetic", Model = new ModelConfig("dcgan", LatentDim: 16), BatchSize = 32, Epochs = 1, Seed = 3,
         };
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
         new TrainingSession(config, run).Run(images);
         using var models = ModelFactory.Create(config.Model, 99);
         Checkpoint.LoadGenerator(run.LatestCheckpoint, models.Generator);

@@ -26,7 +26,7 @@ public class TrainingSessionTests
         using var dir = new TempDirectory();
         using var images = SyntheticImages.Squares(640);
         var config = SmallConfig();
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
 
         var outcome = new TrainingSession(config, run) { CheckpointWritten = LossPlot.Save }.Run(images);
 
@@ -49,10 +49,10 @@ public class TrainingSessionTests
         using var images = SyntheticImages.Squares(160);
         var four = SmallConfig() with { Epochs = 4 };
 
-        var straight = RunDirectory.CreateNew(dir.Combine("straight"), dir.Path, four);
+        using var straight = RunDirectory.CreateNew(dir.Combine("straight"), dir.Path, four);
         new TrainingSession(four, straight).Run(images);
 
-        var split = RunDirectory.CreateNew(dir.Combine("split"), dir.Path, four with { Epochs = 2 });
+        using var split = RunDirectory.CreateNew(dir.Combine("split"), dir.Path, four with { Epochs = 2 });
         new TrainingSession(four with { Epochs = 2 }, split).Run(images);
         new TrainingSession(four, split).Run(images, split.LatestCheckpoint);
 
@@ -67,10 +67,10 @@ public class TrainingSessionTests
         using var images = SyntheticImages.Squares(160);
         var config = SmallConfig("mlp") with { Epochs = 2 };
 
-        var straight = RunDirectory.CreateNew(dir.Combine("straight"), dir.Path, config);
+        using var straight = RunDirectory.CreateNew(dir.Combine("straight"), dir.Path, config);
         new TrainingSession(config, straight).Run(images);
 
-        var split = RunDirectory.CreateNew(dir.Combine("split"), dir.Path, config);
+        using var split = RunDirectory.CreateNew(dir.Combine("split"), dir.Path, config);
         Assert.Equal(TrainingOutcome.StepLimit, new TrainingSession(config with { MaxSteps = 3 }, split).Run(images));
         Assert.Equal(TrainingOutcome.Completed, new TrainingSession(config, split).Run(images, split.LatestCheckpoint));
 
@@ -83,7 +83,7 @@ public class TrainingSessionTests
         using var dir = new TempDirectory();
         using var images = SyntheticImages.Squares(160);
         var config = SmallConfig();
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
 
@@ -100,9 +100,14 @@ public class TrainingSessionTests
         using var dir = new TempDirectory();
         using var images = SyntheticImages.Squares(160);
         var config = SmallConfig() with { Epochs = 3, LogEvery = 1 };
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
         new TrainingSession(config with { Epochs = 1 }, run).Run(images);
-        string before = File.ReadAllText(Path.Combine(run.LatestCheckpoint, "state.json"));
+        // As a checkpoint from before the data's SHA-256 was recorded: otherwise the changed data is refused first.
+        string state = Path.Combine(run.LatestCheckpoint, "state.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(state))!;
+        json["state"]!.AsObject().Remove("data_sha256");
+        File.WriteAllText(state, json.ToJsonString());
+        string before = File.ReadAllText(state);
 
         // Given the second session's data turns NaN, D(x) and so D's loss turn NaN at its first step.
         using var poisoned = full_like(images, float.NaN);
@@ -124,7 +129,7 @@ public class TrainingSessionTests
             Optimizer = new OptimizerConfig(GeneratorLr: 1e30, DiscriminatorLr: 1e30),
             LogEvery = 1,
         };
-        var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
 
         var error = Assert.Throws<LsganException>(() => new TrainingSession(config, run).Run(images));
 
