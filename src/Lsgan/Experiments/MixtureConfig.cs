@@ -1,4 +1,5 @@
 using Lsgan.Losses;
+using Lsgan.Training;
 
 namespace Lsgan.Experiments;
 
@@ -48,11 +49,13 @@ public sealed record MixtureConfig(
         if (LatentDim is < 1 or > 65_536) errors.Add($"the latent size must be in 1..65536, got {LatentDim}");
         if (Hidden is < 1 or > 65_536) errors.Add($"the hidden width must be in 1..65536, got {Hidden}");
         if (BatchSize is < 1 or > 1_000_000) errors.Add($"--batch-size must be in 1..1000000, got {BatchSize}");
-        if (!(GeneratorLr > 0) || !double.IsFinite(GeneratorLr)) errors.Add($"--g-lr must be positive, got {GeneratorLr:g}");
-        if (!(DiscriminatorLr > 0) || !double.IsFinite(DiscriminatorLr)) errors.Add($"--d-lr must be positive, got {DiscriminatorLr:g}");
-        if (!(Beta1 >= 0 && Beta1 < 1)) errors.Add($"--beta1 must be in [0, 1), got {Beta1:g}");
+        errors.AddRange(Optimizer.Validate());
         return errors;
     }
+
+    /// <summary>Adam for both networks with their learning rates and β₁ (and Adam's default β₂).</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // derived from the fields above, which config.json already holds
+    public OptimizerConfig Optimizer => new("adam", GeneratorLr, DiscriminatorLr, Beta1);
 
     /// <summary>Throws one <see cref="LsganException"/> listing every problem.</summary>
     public void EnsureValid()

@@ -43,9 +43,8 @@ public static class MixtureRun
         using var evaluationNoise = new Generator((ulong)config.Seed * 4 + 4);
         using var generator = new TanhMlp(config.LatentDim, config.Hidden, 2, weights);
         using var discriminator = new TanhMlp(2, config.Hidden, 1, weights);
-        var optimizers = new OptimizerConfig("adam", config.GeneratorLr, config.DiscriminatorLr, config.Beta1);
-        using var generatorOptimizer = optimizers.Create(generator.parameters(), config.GeneratorLr);
-        using var discriminatorOptimizer = optimizers.Create(discriminator.parameters(), config.DiscriminatorLr);
+        using var generatorOptimizer = config.Optimizer.Create(generator.parameters(), config.GeneratorLr);
+        using var discriminatorOptimizer = config.Optimizer.Create(discriminator.parameters(), config.DiscriminatorLr);
         var loss = config.Loss.Create();
         using var fixedZ = randn([config.EvalPoints, config.LatentDim], generator: evaluationNoise);
 

@@ -151,11 +151,12 @@ public static class Checkpoint
     /// <summary>Loads weights, optimizer moments and the noise generator's state into <paramref name="trainer"/>.</summary>
     public static void Restore(string checkpoint, GanTrainer trainer, TrainingState state)
     {
-        var manifest = Verify(checkpoint);
-        Guard(checkpoint, GeneratorFile, manifest, path => trainer.Models.Generator.load(path));
-        Guard(checkpoint, DiscriminatorFile, manifest, path => trainer.Models.Discriminator.load(path));
-        Guard(checkpoint, GeneratorOptimizerFile, manifest, path => trainer.GeneratorOptimizer.load_state_dict(path));
-        Guard(checkpoint, DiscriminatorOptimizerFile, manifest, path => trainer.DiscriminatorOptimizer.load_state_dict(path));
+        // Every file is checked before any is loaded (Verify), so each is hashed once here, not again per load.
+        Verify(checkpoint);
+        Load(checkpoint, GeneratorFile, path => trainer.Models.Generator.load(path));
+        Load(checkpoint, DiscriminatorFile, path => trainer.Models.Discriminator.load(path));
+        Load(checkpoint, GeneratorOptimizerFile, path => trainer.GeneratorOptimizer.load_state_dict(path));
+        Load(checkpoint, DiscriminatorOptimizerFile, path => trainer.DiscriminatorOptimizer.load_state_dict(path));
         if (state.NoiseState.Length != NoiseStateLength)
             throw new LsganException($"The noise state to restore holds {state.NoiseState.Length} bytes, not {NoiseStateLength}.");
         using var noiseState = tensor(state.NoiseState, dtype: ScalarType.Byte);
@@ -214,6 +215,12 @@ public static class Checkpoint
     private static void Guard(string checkpoint, string file, CheckpointManifest manifest, Action<string> load)
     {
         VerifyFile(checkpoint, file, manifest);
+        Load(checkpoint, file, load);
+    }
+
+    /// <summary>Loads a file already verified, turning libtorch's failure into one line naming it.</summary>
+    private static void Load(string checkpoint, string file, Action<string> load)
+    {
         string path = Path.Combine(checkpoint, file);
         try
         {
