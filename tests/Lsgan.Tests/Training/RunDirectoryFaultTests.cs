@@ -118,7 +118,8 @@ public sealed class RunDirectoryFaultTests : IDisposable
     {
         string run = RunFaults.Train(dir.Combine("run"));
         // flock(1) takes the same advisory lock as .NET's FileShare.None; -o keeps it in flock itself, not in sleep.
-        using var holder = Process.Start(new ProcessStartInfo("flock", ["-n", "-o", Path.Combine(run, DirectoryLock.FileName), "sleep", "60"]))!;
+        // Without -n it waits when the polling below holds the lock for an instant, instead of giving up at once.
+        using var holder = Process.Start(new ProcessStartInfo("flock", ["-o", Path.Combine(run, DirectoryLock.FileName), "sleep", "60"]))!;
         var clock = Stopwatch.StartNew();
         while (!IsLocked(run) && clock.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(20);
         Assert.True(IsLocked(run), "the child never took the lock");
