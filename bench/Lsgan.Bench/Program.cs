@@ -9,6 +9,7 @@ using static TorchSharp.torch;
 // Measures, in one run: our training loop and the PyTorch peer per model and batch, the GEMM ceiling,
 // memory over a long run and evaluation time; writes bench/results.json and bench/results.md.
 // With --step-profile [--batch B] [--steps N] it only times the phases and layers of a training step.
+// With --kernel-paths it runs the step profile with oneDNN's and MKL's verbose logs and writes bench/kernel-paths.md.
 // With --peak it only prints the CPU, the FMA-loop rate and libtorch's GEMM rate.
 // With --evaluate-profile [--count N] [--repeats R] it only times each stage of 'lsgan evaluate'.
 var arguments = args.ToList();
@@ -31,6 +32,12 @@ if (arguments.Contains("--step-profile"))
     int batchSize = IntArgument("--batch", 64), profileSteps = IntArgument("--steps", 50);
     foreach (string model in new[] { "mlp", "dcgan" }) StepProfile.Run(model, batchSize, threads, profileSteps);
     return 0;
+}
+
+if (arguments.Contains("--kernel-paths"))
+{
+    string benchDll = typeof(KernelPaths).Assembly.Location;
+    return KernelPaths.Run(benchDll, threads, Path.Combine(FindBenchDirectory(), "kernel-paths.md"));
 }
 
 if (arguments.Contains("--peak"))

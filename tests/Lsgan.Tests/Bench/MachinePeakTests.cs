@@ -53,3 +53,38 @@ public class MachinePeakTests
         Assert.Equal(new MachinePeak(320, "FMA loop"), MachinePeak.Choose(320, 180, null));
     }
 }
+
+public class KernelPathsTests
+{
+    [Fact]
+    public void Given_onednn_and_mkl_verbose_lines_when_summarised_then_calls_are_summed_by_kernel_and_shape()
+    {
+        const string log = """
+            onednn_verbose,v1,info,cpu,isa:Intel AVX2
+            onednn_verbose,v1,primitive,exec,cpu,convolution,jit:avx2,forward_training,src:f32 dst:f32,attr-scratchpad:user,alg:convolution_direct,mb64_ic1oc64,31.5
+            onednn_verbose,v1,primitive,exec,cpu,convolution,jit:avx2,forward_training,src:f32 dst:f32,attr-scratchpad:user,alg:convolution_direct,mb64_ic1oc64,8.5
+            onednn_verbose,v1,primitive,exec,cpu,reorder,jit:blk,undef,src:f32 dst:f32,attr-scratchpad:user,,64x128x7x7,2.25
+            MKL_VERBOSE oneMKL 2024.0 Update 2 Product build
+            MKL_VERBOSE SGEMM(T,N,256,64,100,0x1,0x2,100,0x3,100,0x4,0x5,256) 60.19ms CNR:OFF Dyn:0 FastMM:1 TID:0  NThr:2
+            MKL_VERBOSE SGEMM(T,N,256,64,100,0x1,0x2,100,0x3,100,0x4,0x5,256) 810us CNR:OFF Dyn:0 FastMM:1 TID:0  NThr:2
+            a line of our own
+            """;
+
+        var calls = KernelPaths.Summarise(log);
+
+        Assert.Equal(3, calls.Count);
+        Assert.Equal(new KernelPaths.Call("MKL", "SGEMM", "TN m256 n64 k100", 2, 60.19 + 0.81), calls[0] with { TotalMs = Math.Round(calls[0].TotalMs, 6) });
+        Assert.Equal(new KernelPaths.Call("oneDNN", "convolution jit:avx2 forward_training", "mb64_ic1oc64", 2, 40), calls[1]);
+        Assert.Equal(new KernelPaths.Call("oneDNN", "reorder jit:blk", "64x128x7x7", 1, 2.25), calls[2]);
+    }
+
+    [Theory]
+    [InlineData("1.14s", 1140)]
+    [InlineData("60.19ms", 60.19)]
+    [InlineData("747.5us", 0.7475)]
+    [InlineData("12ns", 0.000012)]
+    public void Given_an_mkl_duration_when_parsed_then_it_is_in_milliseconds(string text, double ms)
+    {
+        Assert.Equal(ms, KernelPaths.ParseDuration(text), 9);
+    }
+}
