@@ -9,6 +9,8 @@ using static TorchSharp.torch;
 // Measures, in one run: our training loop and the PyTorch peer per model and batch, the GEMM ceiling,
 // memory over a long run and evaluation time; writes bench/results.json and bench/results.md.
 // With --step-profile [--batch B] [--steps N] it only times the phases and layers of a training step.
+// With --kernel-paths it runs the step profile with oneDNN's and MKL's verbose logs and writes bench/kernel-paths.md.
+// With --peak it only prints the CPU, the FMA-loop rate and libtorch's GEMM rate.
 // With --evaluate-profile [--count N] [--repeats R] it only times each stage of 'lsgan evaluate'.
 var arguments = args.ToList();
 Lsgan.Runtime.NativeAllocator.KeepFreedMemory();
@@ -32,6 +34,22 @@ if (arguments.Contains("--step-profile"))
     return 0;
 }
 
+if (arguments.Contains("--kernel-paths"))
+{
+    string benchDll = typeof(KernelPaths).Assembly.Location;
+    return KernelPaths.Run(benchDll, threads, Path.Combine(FindBenchDirectory(), "kernel-paths.md"));
+}
+
+if (arguments.Contains("--peak"))
+{
+    // Only the machine's limits: CPU, FMA loop, libtorch's GEMM (a few seconds).
+    set_num_threads(threads);
+    Console.WriteLine($"CPU: {CpuInfo.OfThisMachine()}");
+    Console.WriteLine($"FMA loop ({FmaPeak.Lanes * 32}-bit, {threads} threads): {FmaPeak.Measure(threads):F1} GFLOP/s");
+    Console.WriteLine($"GEMM 4096² through libtorch: best {GemmRate.Measure(4096, 5).Max:F1} GFLOP/s");
+    return 0;
+}
+
 bool quick = arguments.Contains("--quick");
 bool runPeer = !arguments.Contains("--no-peer");
 long longSteps = IntArgument("--long-steps", quick ? 200 : 10_000);
@@ -46,11 +64,22 @@ var stepsPerBlock = new Dictionary<(string, int), int>
 string[] modelNames = ["mlp", "dcgan"];
 int[] batchSizes = [64, 256];
 
+// The physical limit first, before libtorch's OpenMP threads exist to spin beside the loop.
+var cpu = CpuInfo.OfThisMachine();
+double fmaPeak = FmaPeak.Measure(threads, quick ? 5_000_000 : 50_000_000);
+Console.Error.WriteLine($"CPU: {cpu}");
+Console.Error.WriteLine($"FMA loop ({FmaPeak.Lanes * 32}-bit, {threads} threads): {fmaPeak:F1} GFLOP/s");
+
 using var images = rand(60_000, 1, 28, 28) * 2 - 1;
 var gemm = GemmRate.Measure();
 Console.Error.WriteLine($"GEMM 2048²: {gemm.Median:F1} GFLOP/s (min {gemm.Min:F1}, max {gemm.Max:F1}) at {threads} threads");
+var largeGemm = GemmRate.Measure(quick ? 1024 : 4096, quick ? 2 : 5);
+Console.Error.WriteLine($"GEMM {(quick ? 1024 : 4096)}² through libtorch: best {largeGemm.Max:F1} GFLOP/s");
 
 using var peer = runPeer ? PytorchPeer.Start(benchDirectory, threads, warmup) : null;
+double? peerPeakGemm = peer?.Facts["peak_gemm"]?["max"]?.GetValue<double>();
+var peak = MachinePeak.Choose(fmaPeak, largeGemm.Max, peerPeakGemm);
+Console.Error.WriteLine($"peak: {peak.Gflops:F1} GFLOP/s ({peak.Source})");
 
 var cases = new JsonArray();
 foreach (string model in modelNames)
@@ -79,6 +108,7 @@ foreach (string model in modelNames)
             ["achieved_gflops"] = Math.Round(achieved, 1),
             ["gemm_gflops_between_blocks"] = Math.Round(ours.Gemm.Median, 1),
             ["gemm_fraction"] = Math.Round(achieved / ours.Gemm.Median, 3),
+            ["peak_fraction"] = Math.Round(achieved / peak.Gflops, 3),
             ["steps_per_block"] = steps, ["blocks"] = blocks,
         };
         cases.Add(row);
@@ -124,6 +154,13 @@ var result = new JsonObject
     ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm") + " UTC",
     ["threads"] = threads,
     ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+    ["cpu"] = cpu.ToJson(),
+    ["peak_gflops"] = Math.Round(peak.Gflops, 1),
+    ["peak_source"] = peak.Source,
+    ["fma_loop_gflops"] = Math.Round(fmaPeak, 1),
+    ["libtorch_gemm_large_best_gflops"] = Math.Round(largeGemm.Max, 1),
+    ["pytorch_gemm_large_best_gflops"] = peerPeakGemm is null ? null : Math.Round(peerPeakGemm.Value, 1),
+    ["pytorch_env_removed"] = new JsonArray(PytorchPeer.PinningVariables.Select(v => (JsonNode)v).ToArray()),
     ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(),
     ["gemm_gflops"] = Math.Round(gemm.Median, 1), ["gemm_gflops_min"] = Math.Round(gemm.Min, 1), ["gemm_gflops_max"] = Math.Round(gemm.Max, 1),
     ["pytorch_version"] = peer?.Facts["torch_version"]?.DeepClone(), ["pytorch_blas"] = peer?.Facts["blas"]?.DeepClone(),

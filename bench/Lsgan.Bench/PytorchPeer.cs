@@ -14,7 +14,10 @@ public sealed class PytorchPeer : IDisposable
 
     private PytorchPeer(Process process, JsonObject facts) => (this.process, Facts) = (process, facts);
 
-    /// <summary>Its torch version, BLAS, thread count, GEMM rate and the models' FLOPs.</summary>
+    /// <summary>Environment variables removed from the peer's environment so that OpenBLAS chooses its kernel itself.</summary>
+    public static readonly string[] PinningVariables = ["OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"];
+
+    /// <summary>Its torch version, BLAS, thread count, GEMM rates (2048² median, 4096² best) and the models' FLOPs.</summary>
     public JsonObject Facts { get; }
 
     /// <summary>Starts the peer; null (with the reason on stderr) when Python or its torch is missing.</summary>
@@ -22,6 +25,10 @@ public sealed class PytorchPeer : IDisposable
     {
         // stderr is left to the console: the peer's own progress lines and, on failure, its reason.
         var start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true };
+        // A fair peer: OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE pin old OpenBLAS builds to one kernel (Haswell on the
+        // machines that set them), which halves its GEMM on AVX-512 CPUs. Unset both, for the peer only, so that
+        // OpenBLAS picks its own kernel (recorded in the facts' blas string as core=...).
+        foreach (string name in PinningVariables) start.Environment.Remove(name);
         foreach (string arg in new[] { Path.Combine(benchDirectory, "pytorch_peer.py"), "--serve", "--threads", $"{threads}", "--warmup", $"{warmup}" })
             start.ArgumentList.Add(arg);
         try

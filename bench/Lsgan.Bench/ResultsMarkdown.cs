@@ -12,15 +12,23 @@ public static class ResultsMarkdown
         text.AppendLine($"# Benchmark results ({result["date"]})");
         text.AppendLine();
         text.AppendLine($"Machine: {result["machine"]}; libtorch threads: {result["threads"]}; TorchSharp {result["torchsharp"]}.");
+        if (result["cpu"] is JsonObject cpu)
+        {
+            var flags = string.Join(' ', cpu["flags"]!.AsArray().Select(f => f!.ToString()));
+            text.AppendLine($"CPU: {cpu["model"]}, {cpu["logical_cores"]} logical cores; vector flags: {flags}.");
+            text.AppendLine($"Peak float32 rate: **{result["peak_gflops"]} GFLOP/s** ({result["peak_source"]}); FMA loop ({cpu["fma_loop_vector_bits"]}-bit) {result["fma_loop_gflops"]}, " +
+                $"libtorch GEMM 4096² best {result["libtorch_gemm_large_best_gflops"]}, PyTorch peer's GEMM 4096² best {result["pytorch_gemm_large_best_gflops"]?.ToString() ?? "-"}.");
+        }
         text.AppendLine($"GEMM 2048² float32 through libtorch: **{result["gemm_gflops"]} GFLOP/s** (min {result["gemm_gflops_min"]}, max {result["gemm_gflops_max"]}).");
         text.AppendLine($"Peer: PyTorch {result["pytorch_version"] ?? "(not run)"}, {result["pytorch_blas"] ?? ""}; its GEMM: {result["pytorch_gemm_gflops"] ?? "-"} GFLOP/s.");
         text.AppendLine();
-        text.AppendLine("| model | batch | ours img/s (min–max) | PyTorch img/s | ours / PyTorch | GFLOP/s | of GEMM | bare step img/s | non-compute share |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| model | batch | ours img/s (min–max) | PyTorch img/s | ours / PyTorch | GFLOP/s | of peak | of libtorch GEMM | bare step img/s | non-compute share |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in result["cases"]!.AsArray().Select(r => r!.AsObject()))
         {
             text.AppendLine($"| {row["model"]} | {row["batch"]} | {row["ours_img_s"]} ({row["ours_img_s_min"]}–{row["ours_img_s_max"]}) | " +
                 $"{row["pytorch_img_s"]?.ToString() ?? "-"} | {row["ratio"]?.ToString() ?? "-"} | {row["achieved_gflops"]} | " +
+                $"{(row["peak_fraction"] is { } peakFraction ? ((double)peakFraction).ToString("P0") : "-")} | " +
                 $"{(double)row["gemm_fraction"]!:P0} | {row["compute_only_img_s"]} | {(double)row["non_compute_share"]!:P1} |");
         }
         text.AppendLine();
@@ -35,7 +43,8 @@ public static class ResultsMarkdown
         text.AppendLine($"Evaluation of 10,000 generated vs 10,000 real images (generate, features, all metrics): {result["evaluate_10k_seconds"]} s.");
         text.AppendLine();
         text.AppendLine("FLOPs per image per step = 2 × (3 × G forward MACs + 9 × D forward MACs): G forward and backward, and three D passes (real, detached fake, fake for G) with their backward. " +
-            "\"Of GEMM\" divides by the GEMM rate measured between this case's blocks (the machine's speed drifts). " +
+            "\"Of peak\" divides by the peak rate above (the best of a plain FMA loop and the GEMMs); \"of libtorch GEMM\" by libtorch's 2048² GEMM measured between this case's blocks (the machine's speed drifts). " +
+            "The PyTorch peer runs without OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, so OpenBLAS picks its own kernel (core= in its BLAS string). " +
             "\"Bare step\" is GanTrainer.Step on ready batches; the non-compute share is 1 − ours / bare step. " +
             "Our blocks, bare-step blocks, PyTorch blocks and GEMM measurements alternate within each case.");
         return text.ToString();

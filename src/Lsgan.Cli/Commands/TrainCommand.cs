@@ -78,7 +78,7 @@ internal static class TrainCommand
         var config = o.ToConfig(p, ChannelsOf(dataset, p, o.Channels));
         int threads = o.ThreadsFor(p, null);
         EnsureValid(config, threads);
-        return new Plan(config, new RuntimeOptions { Device = p.GetValue(o.Device)! }, threads, null, null);
+        return new Plan(config, o.ToRuntime(p), threads, null, null);
     }
 
     private static Plan ResumedRun(TrainOptions o, ParseResult p, string path)
@@ -100,7 +100,8 @@ internal static class TrainCommand
             throw new LsganException($"{path} has already trained {manifest.State.Epoch} epochs; give --epochs with more than {manifest.State.Epoch} to train further.");
         string device = saved?.Device ?? p.GetValue(o.Device)!;
         if (Limits.DeviceError(device) is { } error) throw new LsganException($"{path} was trained on device '{device}', but {error}; set \"device\": \"cpu\" in its runtime.json to go on.");
-        return new Plan(config, new RuntimeOptions { Device = device }, threads, run, checkpoint);
+        // The image-side layers keep the form runtime.json records (see TrainingSession).
+        return new Plan(config, new RuntimeOptions { Device = device, ChooseImageLayersByTiming = true }, threads, run, checkpoint);
     }
 
     /// <summary>--channels of a folder dataset; a built-in dataset has its own, which --channels may only repeat.</summary>

@@ -43,6 +43,9 @@ internal sealed class TrainOptions
     public readonly Option<int> EvalEvery = Options.Make("--eval-every", "Evaluate (FID etc.) every N epochs and keep checkpoints/best by FID (0 = never)", Defaults.EvalEvery);
     public readonly Option<int> EvalSamples = Options.Make("--eval-samples", $"Generated images per evaluation during training ({TrainConfig.MinEvalSamples} to {TrainConfig.MaxEvalSamples:N0})", Defaults.EvalSamples);
     public readonly Option<string> Device = Options.Device(new RuntimeOptions().Device);
+    public readonly Option<string> ImageLayers = Options.Make("--image-layers",
+        "Form of dcgan's image-side layers: auto (time both at the start and keep the faster on this CPU; recorded in runtime.json), unfold (unfold/fold and a matrix product) or libtorch (its own convolutions); the forms agree to float rounding", "auto")
+        .AcceptOnlyFromAmong("auto", "unfold", "libtorch");
     public readonly Option<string?> Resume = Options.Path("--resume", "Continue the run in this directory exactly where it stopped");
     public readonly Option<bool> DryRun = new("--dry-run") { Description = "Check the options and print the config, then stop" };
 
@@ -51,7 +54,19 @@ internal sealed class TrainOptions
 
     public IEnumerable<Option> All => [Dataset, DataDir, Channels, Model, GBatchNorm, NoGBatchNorm, DBatchNorm, NoDBatchNorm,
         Loss, Preset, A, B, C, Optimizer, Lr, GLr, DLr, Beta1, Beta2, BatchSize, Epochs, LatentDim, DSteps, Seed,
-        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, Device, Resume, DryRun];
+        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, Device, ImageLayers, Resume, DryRun];
+
+    /// <summary>How a new run computes its step: the image-side layers' form timed (auto) or as given.</summary>
+    public RuntimeOptions ToRuntime(ParseResult p)
+    {
+        string layers = p.GetValue(ImageLayers)!;
+        return new RuntimeOptions
+        {
+            Device = p.GetValue(Device)!,
+            ChooseImageLayersByTiming = layers == "auto",
+            Step = new StepOptions { UnfoldedImageLayers = layers != "libtorch" },
+        };
+    }
 
     /// <summary>Builds the config of a new run from the command line.</summary>
     public TrainConfig ToConfig(ParseResult p, int channels)

@@ -32,6 +32,10 @@ public static class ModelFactory
         return new GanModels(generator, discriminator);
     }
 
+    /// <summary>Whether <paramref name="models"/> hold unfold/fold layers, i.e. whether its family's image-side layers have two forms.</summary>
+    public static bool HasUnfoldedImageLayers(GanModels models) =>
+        models.Generator.modules().Concat(models.Discriminator.modules()).Any(m => m is UnfoldedConv2d or FoldedConvTranspose2d);
+
     // Tensor.normal_ rather than nn.init.normal_: TorchSharp 0.107's init.normal_ ignores its generator.
     private static void InitialiseWeights(nn.Module module, Generator random)
     {

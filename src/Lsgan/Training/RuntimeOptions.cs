@@ -13,4 +13,11 @@ public sealed record RuntimeOptions
 
     /// <summary>How a step is computed: optimisations that leave the algorithm unchanged, all on by default.</summary>
     public StepOptions Step { get; init; } = new();
+
+    /// <summary>
+    /// Time both forms of the image-side layers at the start of a new run and keep the faster
+    /// (<see cref="ImageLayerProbe"/>), overriding <see cref="StepOptions.UnfoldedImageLayers"/>; a resumed run keeps
+    /// the form its runtime.json records. Off by default: two fresh runs then compute bitwise alike on one machine.
+    /// </summary>
+    public bool ChooseImageLayersByTiming { get; init; }
 }

@@ -4,4 +4,5 @@ namespace Lsgan.Training;
 /// <param name="Device">The libtorch device.</param>
 /// <param name="Threads">libtorch's intra-op thread count during the session; results repeat bitwise only at the same count.</param>
 /// <param name="Step">The step optimisations in force.</param>
-public sealed record RuntimeRecord(string Device, int Threads, StepOptions Step);
+/// <param name="ImageLayers">When the image-side layers' form was chosen by timing (<see cref="ImageLayerProbe"/>): the times and the choice, kept on resume.</param>
+public sealed record RuntimeRecord(string Device, int Threads, StepOptions Step, ImageLayerTiming? ImageLayers = null);

@@ -38,6 +38,22 @@ public sealed class TrainingSession
     /// <summary>Device and step optimisations; recorded in runtime.json with libtorch's thread count, which the caller sets.</summary>
     public RuntimeOptions Runtime { get; init; } = new();
 
+    /// <summary>The step options in force: <see cref="RuntimeOptions.Step"/>, with the image-side layers' form timed or kept from runtime.json when asked.</summary>
+    private (StepOptions Step, ImageLayerTiming? ImageLayers) ChooseStepOptions(Device device, string? resumeFrom)
+    {
+        if (!Runtime.ChooseImageLayersByTiming) return (Runtime.Step, null);
+        if (resumeFrom is not null)
+        {
+            // The form the run was trained with, so that the resumed run computes as the uninterrupted one would.
+            var saved = run.ReadRuntime();
+            return saved is null ? (Runtime.Step, null) : (Runtime.Step with { UnfoldedImageLayers = saved.Step.UnfoldedImageLayers }, saved.ImageLayers);
+        }
+        var timing = ImageLayerProbe.Measure(config, device);
+        if (timing is null) return (Runtime.Step, null);
+        progress?.Report(new TrainingProgress(0, 0, 0, config.Epochs, 0, 0, null, timing.Describe()));
+        return (Runtime.Step with { UnfoldedImageLayers = timing.Unfolded }, timing);
+    }
+
     /// <summary>
     /// Trains on <paramref name="images"/> ([N, C, H, W] in [−1, 1]) from the start, or from
     /// <paramref name="resumeFrom"/> (a checkpoint directory) when given.
@@ -47,7 +63,8 @@ public sealed class TrainingSession
         var device = torch.device(Runtime.Device);
         CheckImages(images);
         dataSha256 = DataSha256(images);
-        using var trainer = new GanTrainer(config, device, Runtime.Step);
+        var (stepOptions, imageLayers) = ChooseStepOptions(device, resumeFrom);
+        using var trainer = new GanTrainer(config, device, stepOptions);
         var state = new TrainingState(0, 0, 0, 0, []);
         if (resumeFrom is not null)
         {
@@ -76,7 +93,7 @@ public sealed class TrainingSession
 
         using var data = images.to(device);
         using var fixedNoise = FixedNoise(device);
-        run.WriteRuntime(new RuntimeRecord(Runtime.Device, torch.get_num_threads(), Runtime.Step));
+        run.WriteRuntime(new RuntimeRecord(Runtime.Device, torch.get_num_threads(), stepOptions, imageLayers));
         if (resumeFrom is null) ImageGrid.Save(data.narrow(0, 0, Math.Min(GridSamples, data.shape[0])), SamplePath("reals"));
         var clock = Stopwatch.StartNew();
         double Seconds() => state.ElapsedSeconds + clock.Elapsed.TotalSeconds;
