@@ -1,0 +1,20 @@
+namespace Lsgan.Reporting;
+
+/// <summary>Line charts for report pages, drawn by ScottPlot into PNG bytes.</summary>
+public static class Charts
+{
+    public static byte[] Lines(string title, string xLabel, string yLabel, double[] x, params (string Name, IEnumerable<double> Values)[] series)
+    {
+        var plot = new ScottPlot.Plot();
+        foreach (var (name, values) in series)
+        {
+            var line = plot.Add.ScatterLine(x, values.ToArray());
+            line.LegendText = name;
+        }
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.ShowLegend();
+        return plot.GetImageBytes(900, 400, ScottPlot.ImageFormat.Png);
+    }
+}
