@@ -3,8 +3,8 @@ using Lsgan.Data;
 using Lsgan.Features;
 using Lsgan.IO;
 using Lsgan.Metrics;
-using static TorchSharp.torch;
 using Lsgan.Training;
+using static TorchSharp.torch;
 
 namespace Lsgan.Evaluation;
 
