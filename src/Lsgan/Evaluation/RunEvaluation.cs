@@ -69,6 +69,6 @@ public static class RunEvaluation
         using var _ = features;
         using var __ = logits;
         using var predicted = logits.argmax(1);
-        return ConditionalAccuracy.Compute(predicted, intended, generator.Model.Classes);
+        return ConditionalAccuracy.Compute(predicted, intended, generator.Classes);
     }
 }

@@ -31,6 +31,9 @@ public sealed class TrainedGenerator : IDisposable
 
     public TrainingState State { get; }
 
+    /// <summary>The classes a conditional generator draws (0 to Classes − 1); 0 for an unconditional one.</summary>
+    public int Classes => Model.Classes;
+
     /// <summary>Loads from a run directory or checkpoint directory (see <see cref="Checkpoint.Resolve"/>).</summary>
     public static TrainedGenerator Load(string path, string deviceName = "cpu")
     {
