@@ -78,6 +78,9 @@ internal static class TrainCommand
         bool conditional = Lsgan.Models.ModelFamilies.Find(p.GetValue(o.Model)!)?.Conditional ?? false;
         int classes = conditional ? DatasetLoading.ClassesOf(dataset, p.GetValue(o.Model)!) : 0;
         var config = o.ToConfig(p, ChannelsOf(dataset, p, o.Channels), classes);
+        // A built-in dataset has one size (a folder is resized to the model's), checked before anything is written.
+        if (!DatasetLoading.IsFolder(dataset) && DatasetCatalog.Get(dataset) is { } info && info.Height != config.Model.ImageSize)
+            throw new LsganException($"The {config.Model.Kind} model at {config.Model.ImageSize}x{config.Model.ImageSize} cannot train on {dataset}, whose images are {info.Width}x{info.Height}; give --image-size {info.Height} if the model draws it, or a folder of images.");
         int threads = o.ThreadsFor(p, null);
         EnsureValid(config, threads);
         return new Plan(config, new RuntimeOptions { Device = p.GetValue(o.Device)! }, threads, null, null);

@@ -35,6 +35,17 @@ public sealed class CliPaperModelTests(TrainedRunFixture unconditional) : IClass
     }
 
     [Fact]
+    public void Given_the_scene_model_at_112_and_a_28x28_dataset_when_training_then_it_is_one_line_and_no_run_is_made()
+    {
+        string run = dir.Combine("scene-on-mnist");
+
+        string error = AssertCleanError(Run(dir.Path, "train", "--model", "paper-scene", "--dataset", "mnist", "--out", run));
+
+        Assert.Contains("paper-scene model at 112x112 cannot train on mnist, whose images are 28x28", error);
+        Assert.False(Directory.Exists(run));
+    }
+
+    [Fact]
     public void Given_an_unconditional_run_when_generating_with_a_class_then_it_is_one_line_and_nothing_is_written()
     {
         string error = AssertCleanError(Run(dir.Path, "generate", "--run", unconditional.Run, "--class", "1", "--out", dir.Combine("g.png")));
