@@ -11,6 +11,7 @@ internal static class LsganCommandLine
         {
             TrainCommand.Create(),
             GenerateCommand.Create(),
+            InterpolateCommand.Create(),
             EvaluateCommand.Create(),
             FidCommand.Create(),
             TrainClassifierCommand.Create(),

@@ -21,18 +21,31 @@ internal static class DatasetLoading
         throw new LsganException($"Unknown dataset '{dataset}': expected {string.Join(", ", DatasetCatalog.Names)} or an existing folder of images.");
     }
 
-    /// <summary>Training images [N, C, 28, 28] in [−1, 1]; dispose the result.</summary>
-    public static IDisposable LoadTrainImages(string dataset, string? dataDir, int channels, out Tensor images)
+    /// <summary>
+    /// Training images [N, C, S, S] in [−1, 1] (a folder's resized to <paramref name="imageSize"/>, a built-in
+    /// dataset's as they are) and their labels (int64 [N]) where the dataset has them; dispose the result.
+    /// </summary>
+    public static IDisposable LoadTrainImages(string dataset, string? dataDir, int channels, int imageSize, out Tensor images, out Tensor? labels)
     {
         var log = new Output.CallbackProgress<string>(message => Console.Error.WriteLine(message));
         if (IsFolder(dataset))
         {
-            var folder = ImageFolder.Load(dataset, new ImageFolderOptions(channels, 28, 28), log);
+            var folder = ImageFolder.Load(dataset, new ImageFolderOptions(channels, imageSize, imageSize), log);
             images = folder.Images;
+            labels = null;
             return folder;
         }
         var set = ImageDataset.Load(dataset, DatasetSplit.Train, Fetcher(dataDir), log);
         images = set.Images;
+        labels = set.Labels;
         return set;
+    }
+
+    /// <summary>The class count of a labelled dataset, for a conditional model; checked before anything is written.</summary>
+    public static int ClassesOf(string dataset, string model)
+    {
+        if (IsFolder(dataset))
+            throw new LsganException($"The {model} model needs class labels, which a plain image folder lacks; use {string.Join(" or ", DatasetCatalog.Names)}.");
+        return DatasetCatalog.Get(dataset).ClassNames.Count;
     }
 }

@@ -35,6 +35,7 @@ internal static class EvaluateCommand
             var result = RunEvaluation.Evaluate(p.GetValue(run)!, DatasetLoading.Fetcher(p.GetValue(dataDir)), options, features);
 
             EvaluationTable.Write(($"run (step {result.Step})", result.Report), ("real floor", result.Floor));
+            if (result.ConditionalAccuracy is { } accuracy) EvaluationTable.WriteConditionalAccuracy(accuracy);
             if (features is not null) Console.WriteLine(FeatureModelOptions.Summary(features));
             Console.WriteLine($"Wrote {result.Path} in {clock.Elapsed.TotalSeconds:F1} s.");
             return 0;

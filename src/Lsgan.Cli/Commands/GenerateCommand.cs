@@ -23,11 +23,12 @@ internal static class GenerateCommand
         var singles = Options.Path("--singles", "Also write each image as its own PNG into this folder");
         var columns = Options.Make("--columns", "Tiles per grid row (0 = square; at most --count)", 0)
             .InRange(0, Limits.MaxGenerateCount, "a grid row holds at most --count images");
+        var classes = ClassOption.Create("Conditional runs: the class to draw, a comma-separated list or 'all' (a grid row per class, --count images each, the same noise in every row); without it the samples cycle through the classes");
         var threads = Options.Threads("libtorch threads", Environment.ProcessorCount);
         var device = Options.Device("cpu");
         var command = new Command("generate", "Write a grid (and optionally single PNGs) of generated images.")
         {
-            run, count, seed, output, singles, columns, threads, device,
+            run, count, seed, output, singles, columns, classes, threads, device,
         };
         command.SetAction(p =>
         {
@@ -36,6 +37,12 @@ internal static class GenerateCommand
             TorchSharp.torch.set_num_threads(p.GetValue(threads));
             string source = p.GetValue(run)!;
             RunPaths.RequireRunFolder(source, "--run");
+            // The classes are checked against the run's config before anything is written.
+            int[]? chosen = p.GetValue(classes) is { } text
+                ? ClassOption.Resolve(text, Checkpoint.ReadManifest(Checkpoint.Resolve(source)).Config, source)
+                : null;
+            if (chosen is not null && (long)chosen.Length * p.GetValue(count) > Limits.MaxGenerateCount)
+                throw new LsganException($"--count {p.GetValue(count)} for each of {chosen.Length} classes makes more than {Limits.MaxGenerateCount:N0} images, all held in memory.");
             string grid = p.GetValue(output) ?? Path.Combine(Checkpoint.RunDirectoryOf(source), "generated", $"seed-{p.GetValue(seed)}.png");
             // Writing into the run: its lock first, so nothing is created there while another process owns it.
             using var runLock = p.GetValue(output) is null ? Lsgan.IO.DirectoryLock.Acquire(Checkpoint.RunDirectoryOf(source)) : null;
@@ -43,11 +50,13 @@ internal static class GenerateCommand
             RunPaths.PrepareOutputFile(grid, "--out");
             if (p.GetValue(singles) is { } singlesFolder) PathCheck.EnsureFolder(singlesFolder, $"--singles {singlesFolder}", "give a folder path");
             using var generator = TrainedGenerator.Load(source, p.GetValue(device)!);
-            using var images = generator.Sample(p.GetValue(count), p.GetValue(seed));
+            using var images = chosen is null ? generator.Sample(p.GetValue(count), p.GetValue(seed)) : ClassRows(generator, chosen, p.GetValue(count), p.GetValue(seed));
+            // A grid of several classes has a row per class unless --columns says otherwise.
+            int gridColumns = chosen is { Length: > 1 } && p.GetValue(columns) == 0 ? p.GetValue(count) : p.GetValue(columns);
 
             WriteFiles(() =>
             {
-                ImageGrid.Save(images, grid, p.GetValue(columns));
+                ImageGrid.Save(images, grid, gridColumns);
                 if (p.GetValue(singles) is { } folder)
                 {
                     for (int i = 0; i < images.shape[0]; i++)
@@ -63,7 +72,16 @@ internal static class GenerateCommand
         return command;
     }
 
-    private static void WriteFiles(Action write)
+    /// <summary><paramref name="count"/> images of each class, class after class, every class from the same z.</summary>
+    private static TorchSharp.torch.Tensor ClassRows(TrainedGenerator generator, int[] classes, int count, long seed)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var (noise, labels) = Lsgan.Models.ClassGrid.Layout(generator.Latents(count, seed), classes);
+        return generator.Generate(noise, labels).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Runs <paramref name="write"/>, turning a failed write into one line.</summary>
+    internal static void WriteFiles(Action write)
     {
         try
         {

@@ -35,7 +35,7 @@ internal static class TrainCommand
         TorchSharp.torch.set_num_threads(threads);
 
         // Data first: a missing or corrupt dataset must not leave an empty run directory behind.
-        using var data = DatasetLoading.LoadTrainImages(config.Dataset, p.GetValue(o.DataDir), config.Model.Channels, out var images);
+        using var data = DatasetLoading.LoadTrainImages(config.Dataset, p.GetValue(o.DataDir), config.Model.Channels, config.Model.ImageSize, out var images, out var labels);
         using var evaluator = config.EvalEvery > 0 ? CreateEvaluator(config.Dataset, p.GetValue(o.DataDir)) : null;
         using var _ = run ??= RunDirectory.CreateNew(p.GetValue(o.Out), p.GetValue(o.RunsDir)!, config);
         Console.Error.WriteLine($"Run directory: {run.Path}");
@@ -50,7 +50,7 @@ internal static class TrainCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator) { Runtime = runtime, CheckpointWritten = LossPlot.Save }.Run(images, checkpoint, cancel.Token));
+            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator) { Runtime = runtime, CheckpointWritten = LossPlot.Save }.Run(images, checkpoint, cancel.Token, config.Model.Conditional ? labels : null));
             Console.Error.WriteLine(outcome switch
             {
                 TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",
@@ -75,7 +75,12 @@ internal static class TrainCommand
     {
         string dataset = p.GetValue(o.Dataset)!;
         DatasetLoading.EnsureKnown(dataset);
-        var config = o.ToConfig(p, ChannelsOf(dataset, p, o.Channels));
+        bool conditional = Lsgan.Models.ModelFamilies.Find(p.GetValue(o.Model)!)?.Conditional ?? false;
+        int classes = conditional ? DatasetLoading.ClassesOf(dataset, p.GetValue(o.Model)!) : 0;
+        var config = o.ToConfig(p, ChannelsOf(dataset, p, o.Channels), classes);
+        // A built-in dataset has one size (a folder is resized to the model's), checked before anything is written.
+        if (!DatasetLoading.IsFolder(dataset) && DatasetCatalog.Get(dataset) is { } info && info.Height != config.Model.ImageSize)
+            throw new LsganException($"The {config.Model.Kind} model at {config.Model.ImageSize}x{config.Model.ImageSize} cannot train on {dataset}, whose images are {info.Width}x{info.Height}; give --image-size {info.Height} if the model draws it, or a folder of images.");
         int threads = o.ThreadsFor(p, null);
         EnsureValid(config, threads);
         return new Plan(config, o.ToRuntime(p), threads, null, null);

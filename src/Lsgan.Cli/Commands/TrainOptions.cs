@@ -13,7 +13,10 @@ internal sealed class TrainOptions
     public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, or a folder of PNG/JPEG images", Defaults.Dataset).NotEmpty();
     public readonly Option<string?> DataDir = Options.Path("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
     public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder dataset: 1 (grayscale) or 3; the built-in datasets have 1", 1).OneOf(1, 3);
-    public readonly Option<string> Model = Options.Make("--model", string.Join(" or ", ModelFamilies.Names), Defaults.Model.Kind);
+    public readonly Option<string> Model = Options.Make("--model", string.Join("; ", ModelFamilies.All.Select(family => $"{family.Name}: {family.Description}")), Defaults.Model.Kind);
+    public readonly Option<int?> ImageSize = Options.Optional<int?>("--image-size", $"Image size the model draws (default: the model's; {ImageSizes()})");
+    public readonly Option<string?> GHidden = Options.Optional<string>("--g-hidden", $"mlp: G's hidden widths, comma-separated (default {string.Join(",", MlpGenerator.DefaultHidden)})");
+    public readonly Option<string?> DHidden = Options.Optional<string>("--d-hidden", $"mlp: D's hidden widths, comma-separated (default {string.Join(",", MlpDiscriminator.DefaultHidden)})");
     public readonly Option<bool> GBatchNorm = new("--g-batchnorm") { Description = "Batch norm in G (default: on)" };
     public readonly Option<bool> NoGBatchNorm = new("--no-g-batchnorm") { Description = "No batch norm in G" };
     public readonly Option<bool> DBatchNorm = new("--d-batchnorm") { Description = $"Batch norm in D (default: {DiscriminatorBatchNormDefaults()})" };
@@ -24,14 +27,14 @@ internal sealed class TrainOptions
     public readonly Option<double?> B = Options.Optional<double?>("--b", "Least squares: label of real images (default 1)");
     public readonly Option<double?> C = Options.Optional<double?>("--c", "Least squares: what G wants D to say (default 1)");
     public readonly Option<string> Optimizer = Options.Make("--optimizer", "adam or rmsprop", Defaults.Optimizer.Kind);
-    public readonly Option<double?> Lr = Options.Optional<double?>("--lr", "Learning rate of both G and D (default 2e-4)");
+    public readonly Option<double?> Lr = Options.Optional<double?>("--lr", $"Learning rate of both G and D (default 2e-4; {FamilyLearningRates()})");
     public readonly Option<double?> GLr = Options.Optional<double?>("--g-lr", "Learning rate of G");
     public readonly Option<double?> DLr = Options.Optional<double?>("--d-lr", "Learning rate of D");
     public readonly Option<double> Beta1 = Options.Make("--beta1", "Adam beta1", Defaults.Optimizer.Beta1);
     public readonly Option<double> Beta2 = Options.Make("--beta2", "Adam beta2", Defaults.Optimizer.Beta2);
     public readonly Option<int> BatchSize = Options.Make("--batch-size", "Images per batch", Defaults.BatchSize);
     public readonly Option<int> Epochs = Options.Make("--epochs", "Epochs to train (with --resume: the total)", Defaults.Epochs);
-    public readonly Option<int> LatentDim = Options.Make("--latent-dim", $"Size of z (at most {ModelConfig.MaxLatentDim:N0})", Defaults.Model.LatentDim);
+    public readonly Option<int?> LatentDim = Options.Optional<int?>("--latent-dim", $"Size of z, at most {ModelConfig.MaxLatentDim:N0} (default: the model's, 100; 1,024 for the paper models)");
     public readonly Option<int> DSteps = Options.Make("--d-steps", "D updates per G update", Defaults.DiscriminatorSteps);
     public readonly Option<long> Seed = Options.Make("--seed", "Seed of weights, batches and noise", Defaults.Seed);
     public readonly Option<int> Threads = Options.Threads("libtorch threads (results repeat bitwise only at a fixed count)", Environment.ProcessorCount);
@@ -52,7 +55,7 @@ internal sealed class TrainOptions
     /// <summary>Options that may accompany --resume; every other one is fixed by the run's saved config.</summary>
     public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, EvalEvery, EvalSamples, DataDir, DryRun];
 
-    public IEnumerable<Option> All => [Dataset, DataDir, Channels, Model, GBatchNorm, NoGBatchNorm, DBatchNorm, NoDBatchNorm,
+    public IEnumerable<Option> All => [Dataset, DataDir, Channels, Model, ImageSize, GHidden, DHidden, GBatchNorm, NoGBatchNorm, DBatchNorm, NoDBatchNorm,
         Loss, Preset, A, B, C, Optimizer, Lr, GLr, DLr, Beta1, Beta2, BatchSize, Epochs, LatentDim, DSteps, Seed,
         Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, Device, ImageLayers, Resume, DryRun];
 
@@ -68,18 +71,19 @@ internal sealed class TrainOptions
         };
     }
 
-    /// <summary>Builds the config of a new run from the command line.</summary>
-    public TrainConfig ToConfig(ParseResult p, int channels)
+    /// <summary>Builds the config of a new run from the command line; <paramref name="classes"/> is the dataset's class count for a conditional model, else 0.</summary>
+    public TrainConfig ToConfig(ParseResult p, int channels, int classes = 0)
     {
         string model = p.GetValue(Model)!;
+        var family = ModelFamilies.Find(model);
         var loss = LossFrom(p);
-        double? lr = p.GetValue(Lr);
+        double? lr = p.GetValue(Lr) ?? family?.LearningRate;
         return new TrainConfig
         {
             Dataset = p.GetValue(Dataset)!,
-            Model = new ModelConfig(model, p.GetValue(LatentDim), channels, 28,
+            Model = new ModelConfig(model, p.GetValue(LatentDim), channels, p.GetValue(ImageSize),
                 Switch(p, GBatchNorm, NoGBatchNorm) ?? Defaults.Model.GeneratorBatchNorm,
-                Switch(p, DBatchNorm, NoDBatchNorm)),
+                Switch(p, DBatchNorm, NoDBatchNorm), classes, Widths(p, GHidden), Widths(p, DHidden)),
             Loss = loss,
             Optimizer = new OptimizerConfig(p.GetValue(Optimizer)!,
                 p.GetValue(GLr) ?? lr ?? Defaults.Optimizer.GeneratorLr,
@@ -120,6 +124,27 @@ internal sealed class TrainOptions
             ?? throw new LsganException($"Unknown label preset '{presetName}' (expected 01 or chi2).");
         return new LossConfig(p.GetValue(Loss)!, p.GetValue(A) ?? preset.A, p.GetValue(B) ?? preset.B, p.GetValue(C) ?? preset.C);
     }
+
+    /// <summary>The comma-separated widths of a --g-hidden or --d-hidden, null when not given.</summary>
+    private static int[]? Widths(ParseResult p, Option<string?> option)
+    {
+        if (p.GetValue(option) is not { } text) return null;
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var widths = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], out widths[i]))
+                throw new LsganException($"{option.Name} {text}: expected widths separated by commas, such as 256,512,1024.");
+        }
+        return widths;
+    }
+
+    private static string ImageSizes() =>
+        string.Join(", ", ModelFamilies.All.Where(family => family.ImageSizes is not null)
+            .Select(family => $"{family.Name} {string.Join(" or ", family.ImageSizes!)}")) + ", mlp any";
+
+    private static string FamilyLearningRates() =>
+        string.Join(", ", ModelFamilies.All.Where(family => family.LearningRate is not null).Select(family => $"{family.LearningRate} for {family.Name}"));
 
     private static string DiscriminatorBatchNormDefaults() =>
         string.Join(", ", ModelFamilies.All.Select(family => $"{(family.DiscriminatorBatchNorm ? "on" : "off")} for {family.Name}"));

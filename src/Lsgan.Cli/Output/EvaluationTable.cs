@@ -25,4 +25,13 @@ internal static class EvaluationTable
         Row("samples (real/generated)", r => $"{r.RealCount}/{r.GeneratedCount}");
         AnsiConsole.Write(table);
     }
+
+    /// <summary>A conditional run's accuracy: the share of samples of each class the classifier reads as that class.</summary>
+    public static void WriteConditionalAccuracy(ConditionalAccuracyResult accuracy)
+    {
+        var table = new Table().AddColumn("class").AddColumn(new TableColumn("read as its class ↑").RightAligned());
+        for (int c = 0; c < accuracy.PerClass.Length; c++) table.AddRow($"{c}", $"{accuracy.PerClass[c]:F3}");
+        table.AddRow("all", $"{accuracy.Overall:F3}");
+        AnsiConsole.Write(table);
+    }
 }

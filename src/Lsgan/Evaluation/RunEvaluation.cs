@@ -2,7 +2,9 @@ using System.Text.Json;
 using Lsgan.Data;
 using Lsgan.Features;
 using Lsgan.IO;
+using Lsgan.Metrics;
 using Lsgan.Training;
+using static TorchSharp.torch;
 
 namespace Lsgan.Evaluation;
 
@@ -39,6 +41,7 @@ public static class RunEvaluation
         using var testSet = featureModel is null ? TestSetEvaluator.Cached(fetcher, dataset, classifier, sha, test.Images, options.Seed) : null;
         var report = testSet?.Evaluate(generated) ?? GanEvaluator.Evaluate(classifier, featureModel, test.Images, generated, options.Seed);
         var floor = FloorCache.Get(fetcher, dataset, classifier, sha, featureModel, testSet, options.Count, options.Seed);
+        var accuracy = ConditionalAccuracyOf(generator, classifier, generated);
 
         var json = EvaluationJson.Of(report);
         json["dataset"] = dataset;
@@ -46,9 +49,26 @@ public static class RunEvaluation
         json["classifier_sha256"] = sha;
         EvaluationJson.AddFeatureModel(json, featureModel);
         json["seed"] = options.Seed;
+        if (accuracy is not null)
+        {
+            json["conditional_accuracy"] = accuracy.Overall;
+            json["conditional_accuracy_per_class"] = JsonSerializer.SerializeToNode(accuracy.PerClass, Json.Indented);
+        }
         json["real_floor"] = JsonSerializer.SerializeToNode(floor, Json.Indented);
         string path = Path.Combine(Checkpoint.RunDirectoryOf(run), FileName);
         AtomicFile.WriteAllText(path, json.ToJsonString(Json.Indented));
-        return new RunEvaluationResult(report, floor, generator.State.Step, path);
+        return new RunEvaluationResult(report, floor, generator.State.Step, path) { ConditionalAccuracy = accuracy };
+    }
+
+    /// <summary>For a conditional generator, how often the classifier reads each sample as the class it was drawn for (see <see cref="TrainedGenerator.Sample"/>).</summary>
+    private static ConditionalAccuracyResult? ConditionalAccuracyOf(TrainedGenerator generator, FeatureClassifier classifier, Tensor generated)
+    {
+        using var intended = generator.SampleLabels((int)generated.shape[0]);
+        if (intended is null) return null;
+        var (features, logits) = ClassifierFeatures.Extract(classifier, generated);
+        using var _ = features;
+        using var __ = logits;
+        using var predicted = logits.argmax(1);
+        return ConditionalAccuracy.Compute(predicted, intended, generator.Classes);
     }
 }

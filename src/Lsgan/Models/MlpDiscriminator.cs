@@ -6,12 +6,15 @@ namespace Lsgan.Models;
 
 /// <summary>
 /// The layers of Keras-GAN's LSGAN discriminator (eriklindernoren/Keras-GAN, lsgan.py): C·H·W → 512 → 256 → 1
-/// with LeakyReLU(0.2), raw output. Keras-GAN has no batch norm in D, so the mlp family leaves it off by default
+/// with LeakyReLU(0.2), raw output; the hidden widths are <see cref="ModelConfig.DiscriminatorHidden"/>. Keras-GAN has no batch norm in D, so the mlp family leaves it off by default
 /// (<see cref="ModelFamilies"/>); with it on, a BatchNorm1d follows each hidden activation.
 /// </summary>
 /// <remarks>Initialised as every lsgan network is, not as Keras does (see <see cref="MlpGenerator"/>).</remarks>
 public sealed class MlpDiscriminator : Module<Tensor, Tensor>
 {
+    /// <summary>Keras-GAN's hidden widths.</summary>
+    public static readonly int[] DefaultHidden = [512, 256];
+
     private readonly Sequential layers;
 
     public MlpDiscriminator(ModelConfig config) : base(nameof(MlpDiscriminator))
@@ -19,11 +22,14 @@ public sealed class MlpDiscriminator : Module<Tensor, Tensor>
         long pixels = config.Channels * config.ImageSize * config.ImageSize;
         var blocks = new List<(string, Module<Tensor, Tensor>)> { ("flatten", Flatten()) };
         long width = pixels;
-        foreach (long next in new long[] { 512, 256 })
+        int[] hidden = config.DiscriminatorHidden ?? DefaultHidden;
+        for (int i = 0; i < hidden.Length; i++)
         {
-            blocks.Add(($"linear{next}", Linear(width, next)));
-            blocks.Add(($"act{next}", LeakyReLU(0.2)));
-            if (config.DiscriminatorBatchNorm) blocks.Add(($"bn{next}", BatchNorm1d(next)));
+            long next = hidden[i];
+            string name = MlpGenerator.LayerName(hidden, i);
+            blocks.Add(($"linear{name}", Linear(width, next)));
+            blocks.Add(($"act{name}", LeakyReLU(0.2)));
+            if (config.DiscriminatorBatchNorm) blocks.Add(($"bn{name}", BatchNorm1d(next)));
             width = next;
         }
         blocks.Add(("output", Linear(width, 1)));

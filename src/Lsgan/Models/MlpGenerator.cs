@@ -6,7 +6,8 @@ namespace Lsgan.Models;
 
 /// <summary>
 /// The layers of Keras-GAN's LSGAN generator (eriklindernoren/Keras-GAN, lsgan.py): z → 256 → 512 → 1024 → C·H·W,
-/// each hidden layer Linear → LeakyReLU(0.2) → BatchNorm with Keras' momentum 0.8, tanh output.
+/// each hidden layer Linear → LeakyReLU(0.2) → BatchNorm with Keras' momentum 0.8, tanh output. The hidden widths
+/// are <see cref="ModelConfig.GeneratorHidden"/> (Keras-GAN's by default).
 /// </summary>
 /// <remarks>
 /// Only the layers follow Keras-GAN. The initialisation is lsgan's for every network (<see cref="ModelFactory"/>):
@@ -19,6 +20,9 @@ public sealed class MlpGenerator : Module<Tensor, Tensor>
     // convention (weight of the new batch) that is 0.2.
     private const double BatchNormMomentum = 0.2;
 
+    /// <summary>Keras-GAN's hidden widths.</summary>
+    public static readonly int[] DefaultHidden = [256, 512, 1024];
+
     private readonly Sequential layers;
     private readonly long[] imageShape;
 
@@ -28,11 +32,14 @@ public sealed class MlpGenerator : Module<Tensor, Tensor>
         long pixels = config.Channels * config.ImageSize * config.ImageSize;
         var blocks = new List<(string, Module<Tensor, Tensor>)>();
         long width = config.LatentDim;
-        foreach (long next in new long[] { 256, 512, 1024 })
+        int[] hidden = config.GeneratorHidden ?? DefaultHidden;
+        for (int i = 0; i < hidden.Length; i++)
         {
-            blocks.Add(($"linear{next}", Linear(width, next)));
-            blocks.Add(($"act{next}", LeakyReLU(0.2)));
-            if (config.GeneratorBatchNorm) blocks.Add(($"bn{next}", BatchNorm1d(next, momentum: BatchNormMomentum)));
+            long next = hidden[i];
+            string name = LayerName(hidden, i);
+            blocks.Add(($"linear{name}", Linear(width, next)));
+            blocks.Add(($"act{name}", LeakyReLU(0.2)));
+            if (config.GeneratorBatchNorm) blocks.Add(($"bn{name}", BatchNorm1d(next, momentum: BatchNormMomentum)));
             width = next;
         }
         blocks.Add(("output", Linear(width, pixels)));
@@ -40,6 +47,13 @@ public sealed class MlpGenerator : Module<Tensor, Tensor>
         layers = Sequential(blocks);
         RegisterComponents();
     }
+
+    /// <summary>
+    /// The name of hidden layer <paramref name="i"/> in the checkpoint's keys: its width, as the fixed layers always
+    /// had (so older checkpoints load), with its position added when an earlier layer has the same width.
+    /// </summary>
+    internal static string LayerName(int[] widths, int i) =>
+        Array.IndexOf(widths, widths[i]) == i ? $"{widths[i]}" : $"{widths[i]}_{i}";
 
     public override Tensor forward(Tensor z)
     {

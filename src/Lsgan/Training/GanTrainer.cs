@@ -17,7 +17,7 @@ public sealed class GanTrainer : IDisposable
     public const int StatCount = 4;
 
     private readonly IGanLoss loss;
-    private readonly int latentDim;
+    private readonly ModelConfig model;
     private readonly Device device;
     private readonly StepOptions step;
     private readonly bool jointDiscriminatorPass;
@@ -29,7 +29,7 @@ public sealed class GanTrainer : IDisposable
     {
         config.EnsureValid();
         this.device = device;
-        latentDim = config.Model.LatentDim;
+        model = config.Model;
         this.step = step ?? new StepOptions();
         jointDiscriminatorPass = this.step.JointDiscriminatorPass && !config.Model.DiscriminatorBatchNorm;
         loss = config.Loss.Create();
@@ -51,24 +51,37 @@ public sealed class GanTrainer : IDisposable
     /// <summary>Draws every z; its state is part of the checkpoint.</summary>
     public Generator Noise { get; }
 
-    /// <summary>Draws a batch of z ~ N(0, I).</summary>
-    public Tensor SampleLatent(long count) => randn([count, latentDim], generator: Noise, device: device);
+    /// <summary>Draws a batch of z from the model's latent distribution (<see cref="LatentDistribution"/>).</summary>
+    public Tensor SampleLatent(long count) => LatentDistribution.Sample(model, count, Noise, device);
 
     /// <summary>
     /// Runs one G update preceded by one D update per real batch. Returns, detached, the stats
     /// [d_loss, g_loss, mean D(x), mean D(G(z))] of this step, without a host sync.
     /// </summary>
-    public Tensor Step(IReadOnlyList<Tensor> realBatches)
+    /// <param name="realBatches">One real batch per D update.</param>
+    /// <param name="labels">
+    /// For a conditional model, the class labels of each real batch. D's real term sees each real batch with its own
+    /// labels; the fake batch beside it is generated for the same labels, so fakes' labels are drawn as the data's
+    /// are (as the authors' code does), and G's update uses the last of them.
+    /// </param>
+    public Tensor Step(IReadOnlyList<Tensor> realBatches, IReadOnlyList<Tensor>? labels = null)
     {
         var generator = Models.Generator;
         var discriminator = Models.Discriminator;
+        if ((labels is not null) != model.Conditional || (labels is not null && labels.Count != realBatches.Count))
+            throw new LsganException(model.Conditional
+                ? $"The {model.Kind} model needs the class labels of every real batch."
+                : $"The {model.Kind} model takes no class labels.");
         Tensor fake = null!, dLoss = null!, dReal = null!, dFake = null!;
+        Tensor? fakeLabels = null;
 
         // (1) update D: real batch toward b, detached fake batch toward a
-        foreach (var real in realBatches)
+        for (int j = 0; j < realBatches.Count; j++)
         {
-            fake = generator.forward(SampleLatent(real.shape[0]));
-            (dReal, dFake) = DiscriminateRealAndFake(real, fake.detach());
+            var real = realBatches[j];
+            fakeLabels = labels?[j];
+            fake = Conditioning.Forward(generator, SampleLatent(real.shape[0]), fakeLabels);
+            (dReal, dFake) = DiscriminateRealAndFake(real, fake.detach(), fakeLabels);
             dLoss = loss.DiscriminatorLoss(dReal, dFake);
             ClearGradients(DiscriminatorOptimizer, discriminator);
             dLoss.backward();
@@ -77,7 +90,7 @@ public sealed class GanTrainer : IDisposable
 
         // (2) update G: the last fake batch through the updated D, toward c
         if (step.FreezeDiscriminatorForGenerator) SetRequiresGrad(discriminator, false);
-        var gLoss = loss.GeneratorLoss(discriminator.forward(fake));
+        var gLoss = loss.GeneratorLoss(Conditioning.Forward(discriminator, fake, fakeLabels));
         ClearGradients(GeneratorOptimizer, generator);
         gLoss.backward();
         GeneratorOptimizer.step();
@@ -106,24 +119,25 @@ public sealed class GanTrainer : IDisposable
     /// concatenated computes exactly the same function as two forwards, with half the kernel launches and
     /// larger matrix products; with batch norm it would mix the two batches' statistics, so D sees them apart.
     /// </summary>
-    private (Tensor Real, Tensor Fake) DiscriminateRealAndFake(Tensor real, Tensor fake)
+    private (Tensor Real, Tensor Fake) DiscriminateRealAndFake(Tensor real, Tensor fake, Tensor? labels)
     {
         var discriminator = Models.Discriminator;
-        if (!jointDiscriminatorPass) return (discriminator.forward(real), discriminator.forward(fake));
-        var both = discriminator.forward(cat([real, fake], 0));
+        if (!jointDiscriminatorPass)
+            return (Conditioning.Forward(discriminator, real, labels), Conditioning.Forward(discriminator, fake, labels));
+        var both = Conditioning.Forward(discriminator, cat([real, fake], 0), labels is null ? null : cat([labels, labels], 0));
         long n = real.shape[0];
         return (both.narrow(0, 0, n), both.narrow(0, n, fake.shape[0]));
     }
 
-    /// <summary>Generates images in inference mode (batch norm uses its running statistics).</summary>
-    public Tensor Generate(Tensor z)
+    /// <summary>Generates images in inference mode (batch norm uses its running statistics); labels for a conditional model.</summary>
+    public Tensor Generate(Tensor z, Tensor? labels = null)
     {
         var generator = Models.Generator;
         generator.eval();
         try
         {
             using var inference = inference_mode();
-            return generator.forward(z);
+            return Conditioning.Forward(generator, z, labels);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Lsgan.Data;
+using Lsgan.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -56,13 +57,14 @@ public sealed class TrainingSession
 
     /// <summary>
     /// Trains on <paramref name="images"/> ([N, C, H, W] in [−1, 1]) from the start, or from
-    /// <paramref name="resumeFrom"/> (a checkpoint directory) when given.
+    /// <paramref name="resumeFrom"/> (a checkpoint directory) when given; <paramref name="labels"/> holds the class
+    /// of each image (int64 [N]) for a conditional model, and is null for any other.
     /// </summary>
-    public TrainingOutcome Run(Tensor images, string? resumeFrom = null, CancellationToken cancel = default)
+    public TrainingOutcome Run(Tensor images, string? resumeFrom = null, CancellationToken cancel = default, Tensor? labels = null)
     {
         var device = torch.device(Runtime.Device);
-        CheckImages(images);
-        dataSha256 = DataSha256(images);
+        CheckImages(images, labels);
+        dataSha256 = DataSha256(images, labels);
         var (stepOptions, imageLayers) = ChooseStepOptions(device, resumeFrom);
         using var trainer = new GanTrainer(config, device, stepOptions);
         var state = new TrainingState(0, 0, 0, 0, []);
@@ -92,7 +94,10 @@ public sealed class TrainingSession
         if (config.MaxSteps > 0) totalSteps = Math.Min(totalSteps, config.MaxSteps);
 
         using var data = images.to(device);
-        using var fixedNoise = FixedNoise(device);
+        using var classes = labels?.to(device);
+        var (fixedNoise, fixedLabels) = FixedNoise(device);
+        using var _ = fixedNoise;
+        using var __ = fixedLabels;
         run.WriteRuntime(new RuntimeRecord(Runtime.Device, torch.get_num_threads(), stepOptions, imageLayers));
         if (resumeFrom is null) ImageGrid.Save(data.narrow(0, 0, Math.Min(GridSamples, data.shape[0])), SamplePath("reals"));
         var clock = Stopwatch.StartNew();
@@ -113,21 +118,21 @@ public sealed class TrainingSession
                 }
                 using (var scope = NewDisposeScope())
                 {
-                    var batches = Enumerable.Range(0, k)
-                        .Select(j => data.index_select(0, sampler.Batch(permutation, (long)s * k + j)))
-                        .ToList();
-                    metrics.Add(trainer.Step(batches), (long)config.BatchSize * k);
+                    var indices = Enumerable.Range(0, k).Select(j => sampler.Batch(permutation, (long)s * k + j)).ToList();
+                    var batches = indices.Select(batch => data.index_select(0, batch)).ToList();
+                    var batchLabels = classes is null ? null : indices.Select(batch => classes.index_select(0, batch)).ToList();
+                    metrics.Add(trainer.Step(batches, batchLabels), (long)config.BatchSize * k);
                 }
                 step++;
                 bool epochEnd = s == stepsPerEpoch - 1;
                 if (step % config.LogEvery == 0 || epochEnd) Log(metrics, step, epoch, Seconds());
                 if (config.SampleEvery > 0 && step % config.SampleEvery == 0)
-                    SaveGrid(trainer, fixedNoise, SamplePath($"step-{step:D7}"));
+                    SaveGrid(trainer, fixedNoise, fixedLabels, SamplePath($"step-{step:D7}"));
                 progress?.Report(new TrainingProgress(step, totalSteps, epoch + 1, config.Epochs, s + 1, stepsPerEpoch, records.LastOrDefault()));
 
                 if (epochEnd)
                 {
-                    SaveGrid(trainer, fixedNoise, SamplePath($"epoch-{epoch + 1:D4}"));
+                    SaveGrid(trainer, fixedNoise, fixedLabels, SamplePath($"epoch-{epoch + 1:D4}"));
                     var next = new TrainingState(step, epoch + 1, 0, Seconds(), []);
                     if (evaluator is not null && config.EvalEvery > 0 && (epoch + 1) % config.EvalEvery == 0)
                         Evaluate(trainer, next);
@@ -137,7 +142,7 @@ public sealed class TrainingSession
                 {
                     if (!epochEnd)
                     {
-                        SaveGrid(trainer, fixedNoise, SamplePath($"step-{step:D7}"));
+                        SaveGrid(trainer, fixedNoise, fixedLabels, SamplePath($"step-{step:D7}"));
                         Finish(trainer, metrics, step, epoch, s + 1, Seconds(), "step limit");
                     }
                     return TrainingOutcome.StepLimit;
@@ -148,23 +153,37 @@ public sealed class TrainingSession
     }
 
     // The images as 8-bit pixels, hashed: the same on any thread count, and cheap (~0.1 s for 60,000 images of 28 x 28).
-    private static string DataSha256(Tensor images)
+    // A conditional run's labels are hashed too (an unconditional run's hash is the images' alone, as it always was).
+    private static string DataSha256(Tensor images, Tensor? labels)
     {
         using var scope = NewDisposeScope();
         var pixels = images.add(1).mul_(127.5).round_().clamp_(0, 255).to(ScalarType.Byte).cpu().contiguous();
         var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.ASCII.GetBytes(string.Join("x", images.shape) + ";"));
         hash.AppendData(pixels.bytes);
+        if (labels is not null) hash.AppendData(labels.to(ScalarType.Int64).cpu().contiguous().bytes);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private void CheckImages(Tensor images)
+    private void CheckImages(Tensor images, Tensor? labels)
     {
         var model = config.Model;
         long[] expected = [model.Channels, model.ImageSize, model.ImageSize];
         if (images.dim() != 4 || !images.shape.Skip(1).SequenceEqual(expected))
             throw new LsganException(
                 $"The {config.Model.Kind} model expects images [N, {string.Join(", ", expected)}], but the data is [{string.Join(", ", images.shape)}].");
+        if (!model.Conditional)
+        {
+            if (labels is not null) throw new LsganException($"The {model.Kind} model is not class-conditional; it takes no labels.");
+            return;
+        }
+        if (labels is null || labels.dim() != 1 || labels.shape[0] != images.shape[0])
+            throw new LsganException($"The {model.Kind} model is class-conditional: it needs one class label per image, and {config.Dataset} has none.");
+        if (labels.dtype != ScalarType.Int64) throw new LsganException("Class labels must be int64.");
+        using var scope = NewDisposeScope();
+        long low = labels.min().item<long>(), high = labels.max().item<long>();
+        if (low < 0 || high >= model.Classes)
+            throw new LsganException($"The labels of {config.Dataset} run from {low} to {high}, outside the model's {model.Classes} classes.");
     }
 
     private void Log(MetricsAccumulator metrics, long step, int epoch, double seconds)
@@ -214,8 +233,9 @@ public sealed class TrainingSession
     {
         using var scope = NewDisposeScope();
         using var random = new Generator(unchecked((ulong)config.Seed ^ 0xE7A1UL));
-        var noise = randn([config.EvalSamples, config.Model.LatentDim], generator: random).to(trainer.Noise.device);
-        var images = cat(noise.split(500).Select(z => trainer.Generate(z).cpu()).ToList(), 0);
+        var noise = LatentDistribution.Sample(config.Model, config.EvalSamples, random).to(trainer.Noise.device);
+        var labels = config.Model.Conditional ? ClassGrid.Cycling(config.EvalSamples, config.Model.Classes).to(trainer.Noise.device) : null;
+        var images = cat(noise.split(500).Select((z, i) => trainer.Generate(z, labels?.narrow(0, i * 500L, z.shape[0])).cpu()).ToList(), 0);
         var record = new EvaluationRecord(state.Step, state.Epoch, evaluator!.Evaluate(images));
         run.AppendEvaluation(record);
         progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, records.LastOrDefault(),
@@ -227,17 +247,25 @@ public sealed class TrainingSession
         }
     }
 
-    private static void SaveGrid(GanTrainer trainer, Tensor fixedNoise, string path)
+    private static void SaveGrid(GanTrainer trainer, Tensor fixedNoise, Tensor? fixedLabels, string path)
     {
         using var scope = NewDisposeScope();
-        ImageGrid.Save(trainer.Generate(fixedNoise), path);
+        var images = trainer.Generate(fixedNoise, fixedLabels);
+        if (fixedLabels is null) ImageGrid.Save(images, path);
+        else ImageGrid.Save(images, path, ClassGrid.Columns);
     }
 
-    // Drawn from a generator of its own so that grids of one run are comparable across epochs and resumes.
-    private Tensor FixedNoise(Device device)
+    // Drawn from a generator of its own so that grids of one run are comparable across epochs and resumes. A
+    // conditional run's grid has a row per class (the first ten), every row from the same noise.
+    private (Tensor Noise, Tensor? Labels) FixedNoise(Device device)
     {
         using var random = new Generator(unchecked((ulong)config.Seed ^ 0xF1C5D0E5UL));
-        return randn([GridSamples, config.Model.LatentDim], generator: random).to(device);
+        if (!config.Model.Conditional)
+            return (LatentDistribution.Sample(config.Model, GridSamples, random).to(device), null);
+        var classes = Enumerable.Range(0, Math.Min(config.Model.Classes, ClassGrid.MaxRows)).ToArray();
+        using var columns = LatentDistribution.Sample(config.Model, ClassGrid.Columns, random);
+        var (noise, labels) = ClassGrid.Layout(columns, classes);
+        return (noise.to(device), labels.to(device));
     }
 
     private string SamplePath(string name) => Path.Combine(run.SamplesDirectory, name + ".png");

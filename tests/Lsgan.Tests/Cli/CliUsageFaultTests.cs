@@ -7,7 +7,7 @@ namespace Lsgan.Tests.Cli;
 public class CliUsageFaultTests
 {
     [Theory]
-    [InlineData("frobnicate", "unknown command 'frobnicate'; the commands are train, generate, evaluate, fid, train-classifier")]
+    [InlineData("frobnicate", "unknown command 'frobnicate'; the commands are train, generate, interpolate, evaluate, fid, train-classifier")]
     [InlineData("", "no command given; the commands are train")]
     [InlineData("generate|--run|RUN|--count|100000000", "--count must be between 1 and 100,000")]
     [InlineData("generate|--run|RUN|--count|1e9", "--count must be a whole number")]

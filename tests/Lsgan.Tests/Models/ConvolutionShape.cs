@@ -7,8 +7,11 @@ internal sealed record ConvolutionShape(int Batch, int InChannels, int OutChanne
     /// <summary>Height = width of a convolution's output (floor division, as libtorch does).</summary>
     public int ConvolutionOutSize => (Size + 2 * Padding - Kernel) / Stride + 1;
 
-    /// <summary>Height = width of a transposed convolution's output (no output padding).</summary>
-    public int TransposedOutSize => (Size - 1) * Stride - 2 * Padding + Kernel;
+    /// <summary>Rows and columns a transposed convolution adds at the bottom and right (libtorch's output_padding).</summary>
+    public int OutputPadding { get; init; }
+
+    /// <summary>Height = width of a transposed convolution's output.</summary>
+    public int TransposedOutSize => (Size - 1) * Stride - 2 * Padding + Kernel + OutputPadding;
 
     public override string ToString() =>
         $"n{Batch} {InChannels}->{OutChannels} {Size}x{Size} k{Kernel} s{Stride} p{Padding}";

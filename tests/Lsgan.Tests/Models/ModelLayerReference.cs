@@ -41,14 +41,15 @@ internal static class ModelLayerReference
 
     private static ConvolutionShape Shape(Convolution conv, Tensor x, long outChannels)
     {
-        // The reference is for square kernels, equal strides and paddings, no dilation, groups or output padding.
+        // The reference is for square kernels, equal strides, paddings and output paddings, no dilation or groups.
         var padding = conv.padding ?? throw new InvalidOperationException("a padding mode rather than sizes");
-        Assert.True(conv.kernel_size.Distinct().Count() == 1 && conv.stride.Distinct().Count() == 1 && padding.Distinct().Count() == 1,
-            "not square");
-        Assert.True(conv.groups == 1 && conv.dilation.All(d => d == 1) && (conv.output_padding?.All(p => p == 0) ?? true),
-            "groups, dilation or output padding");
+        long[] outputPadding = conv.output_padding ?? [0];
+        Assert.True(conv.kernel_size.Distinct().Count() == 1 && conv.stride.Distinct().Count() == 1 && padding.Distinct().Count() == 1
+            && outputPadding.Distinct().Count() == 1, "not square");
+        Assert.True(conv.groups == 1 && conv.dilation.All(d => d == 1), "groups or dilation");
         return new ConvolutionShape((int)x.shape[0], (int)x.shape[1], (int)outChannels, (int)x.shape[2],
-            (int)conv.kernel_size[0], (int)conv.stride[0], (int)padding[0]);
+            (int)conv.kernel_size[0], (int)conv.stride[0], (int)padding[0])
+        { OutputPadding = (int)outputPadding[0] };
     }
 
     private static ConvolutionShape Shape(Tensor x, nn.Module layer, bool transposed)

@@ -15,18 +15,24 @@ public class ModelShapeTests
         return data;
     }
 
+    // The scene model at its smallest size keeps these fast; a conditional model gets ten classes.
+    private static ModelConfig Config(string kind, bool gBatchNorm, bool dBatchNorm) =>
+        new(kind, LatentDim: 16, ImageSize: kind == "paper-scene" ? 32 : null, GeneratorBatchNorm: gBatchNorm, DiscriminatorBatchNorm: dBatchNorm,
+            Classes: ModelFamilies.Get(kind).Conditional ? 10 : 0);
+
     [Theory]
     [MemberData(nameof(EveryModelAndBatchNormSetting))]
     public void Generator_maps_z_to_images_in_minus1_1_and_discriminator_to_one_score(string kind, bool gBatchNorm, bool dBatchNorm)
     {
-        var config = new ModelConfig(kind, LatentDim: 16, GeneratorBatchNorm: gBatchNorm, DiscriminatorBatchNorm: dBatchNorm);
+        var config = Config(kind, gBatchNorm, dBatchNorm);
         using var models = ModelFactory.Create(config, seed: 1);
         using var z = randn(5, 16);
+        using var labels = config.Conditional ? arange(5, dtype: ScalarType.Int64) : null;
 
-        using var images = models.Generator.forward(z);
-        using var scores = models.Discriminator.forward(images);
+        using var images = Conditioning.Forward(models.Generator, z, labels);
+        using var scores = Conditioning.Forward(models.Discriminator, images, labels);
 
-        Assert.Equal(new long[] { 5, 1, 28, 28 }, images.shape);
+        Assert.Equal(new long[] { 5, 1, config.ImageSize, config.ImageSize }, images.shape);
         Assert.True(images.abs().max().item<float>() <= 1f);
         Assert.Equal(new long[] { 5, 1 }, scores.shape);
     }
@@ -35,7 +41,7 @@ public class ModelShapeTests
     [MemberData(nameof(EveryModelAndBatchNormSetting))]
     public void Batch_norm_switch_adds_or_removes_batch_norm_layers(string kind, bool gBatchNorm, bool dBatchNorm)
     {
-        var config = new ModelConfig(kind, GeneratorBatchNorm: gBatchNorm, DiscriminatorBatchNorm: dBatchNorm);
+        var config = Config(kind, gBatchNorm, dBatchNorm);
         using var models = ModelFactory.Create(config, seed: 1);
 
         static bool HasBatchNorm(nn.Module m) => m.modules().Any(c => c is TorchSharp.Modules.BatchNorm1d or TorchSharp.Modules.BatchNorm2d);
