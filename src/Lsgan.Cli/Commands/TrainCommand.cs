@@ -35,7 +35,8 @@ internal static class TrainCommand
         TorchSharp.torch.set_num_threads(threads);
 
         // Data first: a missing or corrupt dataset must not leave an empty run directory behind.
-        using var data = DatasetLoading.LoadTrainImages(config.Dataset, p.GetValue(o.DataDir), config.Model.Channels, out var images);
+        using var data = DatasetLoading.LoadTrain(config, p.GetValue(o.DataDir));
+        var images = data.Images;
         using var evaluator = config.EvalEvery > 0 ? CreateEvaluator(config.Dataset, p.GetValue(o.DataDir)) : null;
         using var _ = run ??= RunDirectory.CreateNew(p.GetValue(o.Out), p.GetValue(o.RunsDir)!, config);
         Console.Error.WriteLine($"Run directory: {run.Path}");
@@ -66,7 +67,7 @@ internal static class TrainCommand
 
     private static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir)
     {
-        if (DatasetLoading.IsFolder(dataset))
+        if (!DatasetCatalog.Names.Contains(dataset))
             throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist).");
         return TestSetEvaluator.ForShippedClassifier(dataset, DatasetLoading.Fetcher(dataDir));
     }
@@ -76,6 +77,7 @@ internal static class TrainCommand
         string dataset = p.GetValue(o.Dataset)!;
         DatasetLoading.EnsureKnown(dataset);
         var config = o.ToConfig(p, ChannelsOf(dataset, p, o.Channels));
+        DatasetLoading.EnsureOptionsFit(dataset, config.DatasetOptions);
         int threads = o.ThreadsFor(p, null);
         EnsureValid(config, threads);
         return new Plan(config, new RuntimeOptions { Device = p.GetValue(o.Device)! }, threads, null, null);
@@ -107,7 +109,7 @@ internal static class TrainCommand
     private static int ChannelsOf(string dataset, ParseResult p, Option<int> channels)
     {
         if (DatasetLoading.IsFolder(dataset)) return p.GetValue(channels);
-        int own = DatasetCatalog.Get(dataset).Channels;
+        int own = DatasetLoading.ChannelsOf(dataset);
         if (p.Given(channels) && p.GetValue(channels) != own)
             throw new LsganException($"--channels {p.GetValue(channels)} contradicts the {dataset} dataset, whose images have {own} channel{(own == 1 ? "" : "s")}; --channels is for folder datasets.");
         return own;
