@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Lsgan.Data;
 
 /// <summary>
@@ -19,6 +21,7 @@ public sealed record DatasetOptions
     public long DataSeed { get; init; }
 
     /// <summary>The hanzi set these options pick.</summary>
+    [JsonIgnore]
     public HanziOptions Hanzi => new(Classes ?? HanziOptions.DefaultClasses,
         SamplesPerClass ?? HanziOptions.DefaultSamplesPerClass, DataSeed);
 }
