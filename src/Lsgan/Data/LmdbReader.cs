@@ -21,6 +21,12 @@ internal sealed class LmdbReader : IDisposable
     private const ushort BigData = 0x01, SubData = 0x02, DuplicateData = 0x04;
     private const ulong NoPage = ulong.MaxValue;
 
+    /// <summary>
+    /// The largest value read: 256 MiB, far above any encoded image lsgan decodes (at most 8192 x 8192 pixels), so a
+    /// damaged size field in a large database is an error rather than a multi-gigabyte allocation.
+    /// </summary>
+    public const long MaxValueBytes = 1L << 28;
+
     // Offsets in a meta page: the page header, then magic, version, address, map size, the free-page and main
     // databases' records (48 bytes each; the free one's first field holds the page size), last page, transaction id.
     private const int MagicAt = 16, VersionAt = 20, PageSizeAt = 40, MainDbAt = 88, LastPageAt = 136, TxnIdAt = 144;
@@ -128,7 +134,8 @@ internal sealed class LmdbReader : IDisposable
         byte[] header = ReadPage(first, PageHeaderSize);
         uint pages = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(12));
         if ((BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10)) & OverflowPage) == 0
-            || pages == 0 || first + pages - 1 > lastPage || size > (long)pages * pageSize - PageHeaderSize)
+            || pages == 0 || first + pages - 1 > lastPage || size > (long)pages * pageSize - PageHeaderSize
+            || size > MaxValueBytes)
             throw Damaged(Path, $"the overflow pages from {first} do not hold the {size}-byte value page {pageNumber} points to");
         var value = new byte[size];
         ReadExactly(value, (long)first * pageSize + PageHeaderSize);
