@@ -17,5 +17,6 @@ internal static class LsganCommandLine
             TrainClassifierCommand.Create(),
             MixtureCommand.Create(),
             ReportCommand.Create(),
+            MakeTintedCommand.Create(),
         };
 }

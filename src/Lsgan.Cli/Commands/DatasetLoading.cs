@@ -1,13 +1,22 @@
 using Lsgan.Data;
-using static TorchSharp.torch;
+using Lsgan.Training;
 
 namespace Lsgan.Cli.Commands;
 
-/// <summary>Loads training images for the CLI: a named dataset through the fetcher, or a user's image folder.</summary>
+/// <summary>
+/// Loads training images for the CLI: a built-in dataset through the fetcher, the rendered hanzi set, a folder
+/// holding an LMDB database, or a user's image folder.
+/// </summary>
 internal static class DatasetLoading
 {
+    /// <summary>The datasets known by name.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. DatasetCatalog.Names, HanziDataset.Name];
+
     // A dataset name wins over a folder of the same name in the working directory (use ./name for that).
-    public static bool IsFolder(string dataset) => !DatasetCatalog.Names.Contains(dataset) && Directory.Exists(dataset);
+    public static bool IsFolder(string dataset) => !Names.Contains(dataset) && Directory.Exists(dataset);
+
+    /// <summary>A folder that holds data.mdb is read as an LMDB database, not searched for image files.</summary>
+    public static bool IsLmdb(string dataset) => IsFolder(dataset) && LmdbImages.IsDatabase(dataset);
 
     /// <summary>The fetcher every command uses: all sources, cache under --data-dir when given.</summary>
     public static DatasetFetcher Fetcher(string? dataDir) => new(new DatasetFetchOptions { DataDir = dataDir });
@@ -15,35 +24,53 @@ internal static class DatasetLoading
     /// <summary>Checks the dataset name before anything is written.</summary>
     public static void EnsureKnown(string dataset)
     {
-        if (IsFolder(dataset) || DatasetCatalog.Names.Contains(dataset)) return;
+        if (IsFolder(dataset) || Names.Contains(dataset)) return;
         if (PathCheck.Classify(dataset) is var kind and not PathKind.Missing)
-            throw new LsganException($"The dataset {PathCheck.Describe(dataset, kind)}; give a folder of images or one of {string.Join(", ", DatasetCatalog.Names)}.");
-        throw new LsganException($"Unknown dataset '{dataset}': expected {string.Join(", ", DatasetCatalog.Names)} or an existing folder of images.");
+            throw new LsganException($"The dataset {PathCheck.Describe(dataset, kind)}; give a folder of images or one of {string.Join(", ", Names)}.");
+        throw new LsganException($"Unknown dataset '{dataset}': expected {string.Join(", ", Names)}, an existing folder of images or a folder holding an LMDB database.");
     }
 
-    /// <summary>
-    /// Training images [N, C, S, S] in [−1, 1] (a folder's resized to <paramref name="imageSize"/>, a built-in
-    /// dataset's as they are) and their labels (int64 [N]) where the dataset has them; dispose the result.
-    /// </summary>
-    public static IDisposable LoadTrainImages(string dataset, string? dataDir, int channels, int imageSize, out Tensor images, out Tensor? labels)
+    /// <summary>The channels of a dataset known by name (all of them grayscale).</summary>
+    public static int ChannelsOf(string dataset) =>
+        dataset == HanziDataset.Name ? 1 : DatasetCatalog.Get(dataset).Channels;
+
+    /// <summary>Refuses dataset options given for a dataset they do not apply to, before anything is written.</summary>
+    public static void EnsureOptionsFit(string dataset, DatasetOptions options)
+    {
+        if (options.MaxImages is not null && !IsLmdb(dataset))
+            throw new LsganException($"--max-images is for LMDB datasets (a folder holding data.mdb), not {dataset}.");
+        if (dataset != HanziDataset.Name && (options.Classes, options.SamplesPerClass, options.DataSeed) != (null, null, 0))
+            throw new LsganException($"--classes, --samples-per-class and --data-seed are for --dataset {HanziDataset.Name}, not {dataset}.");
+        if (dataset == HanziDataset.Name && options.Hanzi.Validate() is { Count: > 0 } errors)
+            throw new LsganException($"Invalid hanzi options: {string.Join("; ", errors)}.");
+    }
+
+    /// <summary>The training images [N, C, S, S] in [−1, 1] (S the model's image size), with labels where the dataset has them.</summary>
+    public static IImageSet LoadTrain(TrainConfig config, string? dataDir)
     {
         var log = new Output.CallbackProgress<string>(message => Console.Error.WriteLine(message));
+        string dataset = config.Dataset;
+        int channels = config.Model.Channels, size = config.Model.ImageSize;
+        if (IsLmdb(dataset))
+            return LmdbImages.Load(dataset, new LmdbOptions(channels, size, config.DatasetOptions.MaxImages), log);
         if (IsFolder(dataset))
+            return ImageFolder.Load(dataset, new ImageFolderOptions(channels, size, size), log);
+        IImageSet set = dataset == HanziDataset.Name
+            ? HanziDataset.Load(Fetcher(dataDir), config.DatasetOptions.Hanzi, log)
+            : ImageDataset.Load(dataset, DatasetSplit.Train, Fetcher(dataDir), log);
+        long own = set.Images.shape[^1];
+        if (own != size)
         {
-            var folder = ImageFolder.Load(dataset, new ImageFolderOptions(channels, imageSize, imageSize), log);
-            images = folder.Images;
-            labels = null;
-            return folder;
+            set.Dispose();
+            throw new LsganException($"The {dataset} images are {own}x{own}, but the model makes {size}x{size} images; train on an image folder or LMDB database for other sizes.");
         }
-        var set = ImageDataset.Load(dataset, DatasetSplit.Train, Fetcher(dataDir), log);
-        images = set.Images;
-        labels = set.Labels;
         return set;
     }
 
     /// <summary>The class count of a labelled dataset, for a conditional model; checked before anything is written.</summary>
-    public static int ClassesOf(string dataset, string model)
+    public static int ClassesOf(string dataset, string model, int? hanziClasses)
     {
+        if (dataset == HanziDataset.Name) return hanziClasses ?? HanziOptions.DefaultClasses;
         if (IsFolder(dataset))
             throw new LsganException($"The {model} model needs class labels, which a plain image folder lacks; use {string.Join(" or ", DatasetCatalog.Names)}.");
         return DatasetCatalog.Get(dataset).ClassNames.Count;

@@ -35,7 +35,10 @@ internal static class TrainCommand
         TorchSharp.torch.set_num_threads(threads);
 
         // Data first: a missing or corrupt dataset must not leave an empty run directory behind.
-        using var data = DatasetLoading.LoadTrainImages(config.Dataset, p.GetValue(o.DataDir), config.Model.Channels, config.Model.ImageSize, out var images, out var labels);
+        using var data = DatasetLoading.LoadTrain(config, p.GetValue(o.DataDir));
+        var images = data.Images;
+        // Labels only for a conditional model: an unconditional run's data checksum and step stay as before.
+        var labels = config.Model.Conditional ? data.Labels : null;
         using var evaluator = config.EvalEvery > 0 ? CreateEvaluator(config.Dataset, p.GetValue(o.DataDir)) : null;
         using var _ = run ??= RunDirectory.CreateNew(p.GetValue(o.Out), p.GetValue(o.RunsDir)!, config);
         Console.Error.WriteLine($"Run directory: {run.Path}");
@@ -66,7 +69,7 @@ internal static class TrainCommand
 
     private static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir)
     {
-        if (DatasetLoading.IsFolder(dataset))
+        if (!DatasetCatalog.Names.Contains(dataset))
             throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist).");
         return TestSetEvaluator.ForShippedClassifier(dataset, DatasetLoading.Fetcher(dataDir));
     }
@@ -76,11 +79,12 @@ internal static class TrainCommand
         string dataset = p.GetValue(o.Dataset)!;
         DatasetLoading.EnsureKnown(dataset);
         bool conditional = Lsgan.Models.ModelFamilies.Find(p.GetValue(o.Model)!)?.Conditional ?? false;
-        int classes = conditional ? DatasetLoading.ClassesOf(dataset, p.GetValue(o.Model)!) : 0;
+        int classes = conditional ? DatasetLoading.ClassesOf(dataset, p.GetValue(o.Model)!, p.GetValue(o.Classes)) : 0;
         var config = o.ToConfig(p, ChannelsOf(dataset, p, o.Channels), classes);
         // A built-in dataset has one size (a folder is resized to the model's), checked before anything is written.
         if (!DatasetLoading.IsFolder(dataset) && DatasetCatalog.Get(dataset) is { } info && info.Height != config.Model.ImageSize)
             throw new LsganException($"The {config.Model.Kind} model at {config.Model.ImageSize}x{config.Model.ImageSize} cannot train on {dataset}, whose images are {info.Width}x{info.Height}; give --image-size {info.Height} if the model draws it, or a folder of images.");
+        DatasetLoading.EnsureOptionsFit(dataset, config.DatasetOptions);
         int threads = o.ThreadsFor(p, null);
         EnsureValid(config, threads);
         return new Plan(config, o.ToRuntime(p), threads, null, null);
@@ -113,7 +117,7 @@ internal static class TrainCommand
     private static int ChannelsOf(string dataset, ParseResult p, Option<int> channels)
     {
         if (DatasetLoading.IsFolder(dataset)) return p.GetValue(channels);
-        int own = DatasetCatalog.Get(dataset).Channels;
+        int own = DatasetLoading.ChannelsOf(dataset);
         if (p.Given(channels) && p.GetValue(channels) != own)
             throw new LsganException($"--channels {p.GetValue(channels)} contradicts the {dataset} dataset, whose images have {own} channel{(own == 1 ? "" : "s")}; --channels is for folder datasets.");
         return own;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lsgan.Data;
 using Lsgan.Losses;
 using Lsgan.Models;
 using Lsgan.Training;
@@ -10,9 +11,13 @@ internal sealed class TrainOptions
 {
     private static readonly TrainConfig Defaults = new();
 
-    public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, or a folder of PNG/JPEG images", Defaults.Dataset).NotEmpty();
+    public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, hanzi, a folder of PNG/JPEG images (one sub-folder per class gives labels), or a folder holding an LMDB database (data.mdb, LSUN's format)", Defaults.Dataset).NotEmpty();
     public readonly Option<string?> DataDir = Options.Path("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
     public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder dataset: 1 (grayscale) or 3; the built-in datasets have 1", 1).OneOf(1, 3);
+    public readonly Option<int?> MaxImages = Options.Optional<int?>("--max-images", "LMDB datasets: read only the first N entries in key order (default: all)").InRange(1, int.MaxValue);
+    public readonly Option<int?> Classes = Options.Optional<int?>("--classes", $"hanzi: number of characters (default {HanziOptions.DefaultClasses:N0}, as HWDB1.0)").InRange(1, HanziGlyphs.CharacterCount, $"the characters {HanziGlyphs.Package} holds");
+    public readonly Option<int?> SamplesPerClass = Options.Optional<int?>("--samples-per-class", $"hanzi: jittered renderings per character (default {HanziOptions.DefaultSamplesPerClass})").InRange(1, HanziOptions.MaxSamplesPerClass);
+    public readonly Option<long> DataSeed = Options.Make("--data-seed", "hanzi: seed of the rendering jitter", 0L);
     public readonly Option<string> Model = Options.Make("--model", string.Join("; ", ModelFamilies.All.Select(family => $"{family.Name}: {family.Description}")), Defaults.Model.Kind);
     public readonly Option<int?> ImageSize = Options.Optional<int?>("--image-size", $"Image size the model draws (default: the model's; {ImageSizes()})");
     public readonly Option<string?> GHidden = Options.Optional<string>("--g-hidden", $"mlp: G's hidden widths, comma-separated (default {string.Join(",", MlpGenerator.DefaultHidden)})");
@@ -55,7 +60,7 @@ internal sealed class TrainOptions
     /// <summary>Options that may accompany --resume; every other one is fixed by the run's saved config.</summary>
     public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, EvalEvery, EvalSamples, DataDir, DryRun];
 
-    public IEnumerable<Option> All => [Dataset, DataDir, Channels, Model, ImageSize, GHidden, DHidden, GBatchNorm, NoGBatchNorm, DBatchNorm, NoDBatchNorm,
+    public IEnumerable<Option> All => [Dataset, DataDir, Channels, MaxImages, Classes, SamplesPerClass, DataSeed, Model, ImageSize, GHidden, DHidden, GBatchNorm, NoGBatchNorm, DBatchNorm, NoDBatchNorm,
         Loss, Preset, A, B, C, Optimizer, Lr, GLr, DLr, Beta1, Beta2, BatchSize, Epochs, LatentDim, DSteps, Seed,
         Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, Device, ImageLayers, Resume, DryRun];
 
@@ -81,7 +86,14 @@ internal sealed class TrainOptions
         return new TrainConfig
         {
             Dataset = p.GetValue(Dataset)!,
-            Model = new ModelConfig(model, p.GetValue(LatentDim), channels, p.GetValue(ImageSize),
+            DatasetOptions = new DatasetOptions
+            {
+                MaxImages = p.GetValue(MaxImages),
+                Classes = p.GetValue(Classes),
+                SamplesPerClass = p.GetValue(SamplesPerClass),
+                DataSeed = p.GetValue(DataSeed),
+            },
+                        Model = new ModelConfig(model, p.GetValue(LatentDim), channels, p.GetValue(ImageSize),
                 Switch(p, GBatchNorm, NoGBatchNorm) ?? Defaults.Model.GeneratorBatchNorm,
                 Switch(p, DBatchNorm, NoDBatchNorm), classes, Widths(p, GHidden), Widths(p, DHidden)),
             Loss = loss,

@@ -4,15 +4,21 @@ using static TorchSharp.torch;
 namespace Lsgan.Data;
 
 /// <summary>
-/// One split of an IDX image dataset held whole in memory: images as one float32 tensor
-/// [N, C, H, W] scaled to [-1, 1] (the range of the generator's tanh output) and labels as int64 [N].
+/// A dataset held whole in memory: images as one float32 tensor [N, C, H, W] scaled to [-1, 1] (the range of the
+/// generator's tanh output) and, when it has them, labels as int64 [N]. One split of an IDX dataset is loaded with
+/// <see cref="Load(string, DatasetSplit, DatasetFetcher, IProgress{string}?)"/>; the LMDB and hanzi loaders build
+/// theirs from tensors.
 /// </summary>
-public sealed class ImageDataset : IDisposable
+public sealed class ImageDataset : IImageSet
 {
-    private ImageDataset(Tensor images, Tensor labels, IReadOnlyList<string> classNames)
+    private readonly Tensor? labels;
+    private readonly string source;
+
+    private ImageDataset(Tensor images, Tensor? labels, IReadOnlyList<string> classNames, string source)
     {
         Images = images;
-        Labels = labels;
+        this.labels = labels;
+        this.source = source;
         ClassNames = classNames;
         Count = (int)images.shape[0];
     }
@@ -20,14 +26,30 @@ public sealed class ImageDataset : IDisposable
     /// <summary>All images, float32 [N, C, H, W] in [-1, 1].</summary>
     public Tensor Images { get; }
 
+    /// <inheritdoc/>
+    public bool HasLabels => labels is not null;
+
     /// <summary>All labels, int64 [N], each below <see cref="ClassNames"/>.Count.</summary>
-    public Tensor Labels { get; }
+    public Tensor Labels => labels ?? throw NoLabels(source);
 
     /// <summary>The number of images.</summary>
     public int Count { get; }
 
     /// <summary>Label names in label order.</summary>
     public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>
+    /// Takes ownership of <paramref name="images"/> (float32 [N, C, H, W] in [-1, 1]) and <paramref name="labels"/>
+    /// (int64 [N] below <paramref name="classNames"/>.Count, or null for an unlabelled set); <paramref name="source"/>
+    /// names the data in messages.
+    /// </summary>
+    internal static ImageDataset FromTensors(Tensor images, Tensor? labels, IReadOnlyList<string> classNames,
+        string source) => new(images, labels, classNames, source);
+
+    /// <summary>The error for asking an unlabelled set for its labels.</summary>
+    internal static LsganException NoLabels(string source) => new(
+        $"{source} has no class labels; a conditional model needs a labelled dataset: mnist, fashion-mnist, hanzi, "
+        + "or an image folder with one sub-folder per class.");
 
     /// <summary>Fetches (if needed) and loads a split of the built-in dataset called <paramref name="name"/>.</summary>
     public static ImageDataset Load(string name, DatasetSplit split, DatasetFetcher fetcher,
@@ -57,7 +79,7 @@ public sealed class ImageDataset : IDisposable
             [images.Count, dataset.Channels, dataset.Height, dataset.Width], ScalarType.Byte);
         var scaled = rawImages.to_type(ScalarType.Float32).div_(127.5).sub_(1.0);
         using var rawLabels = torch.tensor(labels.Data, [labels.Count], ScalarType.Byte);
-        return new ImageDataset(scaled, rawLabels.to_type(ScalarType.Int64), dataset.ClassNames);
+        return new ImageDataset(scaled, rawLabels.to_type(ScalarType.Int64), dataset.ClassNames, dataset.Name);
     }
 
     private static void Validate(DatasetInfo dataset, IdxArray images, string imagesPath, IdxArray labels,
@@ -81,6 +103,6 @@ public sealed class ImageDataset : IDisposable
     public void Dispose()
     {
         Images.Dispose();
-        Labels.Dispose();
+        labels?.Dispose();
     }
 }

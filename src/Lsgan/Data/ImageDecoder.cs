@@ -22,6 +22,16 @@ internal static class ImageDecoder
     public static SKBitmap Decode(string path)
     {
         using var stream = PathCheck.OpenRead(path);
+        return Decode(stream, path);
+    }
+
+    /// <summary>
+    /// The whole image in <paramref name="stream"/> (PNG, JPEG, WebP …) in its own colour type, with the same checks;
+    /// <paramref name="name"/> says what it is in errors. The caller disposes the bitmap.
+    /// </summary>
+    public static SKBitmap Decode(Stream stream, string name)
+    {
+        string path = name;
         using var codec = Open(stream, path);
         // The codec's own colour type, premultiplied as SKBitmap.Decode does, so accepted files decode to the
         // same pixels as before.

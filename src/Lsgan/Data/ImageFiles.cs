@@ -56,9 +56,20 @@ public static class ImageFiles
     public static void DecodeInto(string path, int channels, int height, int width, Span<float> destination)
     {
         using var decoded = ImageDecoder.Decode(path);
+        WritePlanes(decoded, channels, height, width, destination, path);
+    }
+
+    /// <summary>
+    /// Resizes <paramref name="decoded"/> to <paramref name="width"/> x <paramref name="height"/> (as
+    /// <see cref="DecodeInto"/> does) and writes its [C, H, W] values in [-1, 1] into <paramref name="destination"/>;
+    /// <paramref name="name"/> says what the image is in errors.
+    /// </summary>
+    internal static void WritePlanes(SKBitmap decoded, int channels, int height, int width, Span<float> destination,
+        string name)
+    {
         using var rgba = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         if (!decoded.ScalePixels(rgba, Sampling(decoded.Width, decoded.Height, width, height)))
-            throw new LsganException($"{path} could not be converted to {width}x{height} RGB.");
+            throw new LsganException($"{name} could not be converted to {width}x{height} RGB.");
 
         ReadOnlySpan<byte> pixels = rgba.GetPixelSpan();
         int plane = height * width;
@@ -76,6 +87,22 @@ public static class ImageFiles
                 destination[2 * plane + i] = Scale(b);
             }
         }
+    }
+
+    /// <summary>
+    /// Crops the centred square of <paramref name="decoded"/>'s shorter side and resizes it to
+    /// <paramref name="size"/> x <paramref name="size"/>: the same pixels as resizing the shorter side to
+    /// <paramref name="size"/> and then cropping the centre, as LSUN loaders do (torchvision's Resize then
+    /// CenterCrop), up to where an odd margin puts the half pixel (here: on the far side).
+    /// </summary>
+    internal static void WriteCentreCrop(SKBitmap decoded, int channels, int size, Span<float> destination, string name)
+    {
+        int side = Math.Min(decoded.Width, decoded.Height);
+        var square = SKRectI.Create((decoded.Width - side) / 2, (decoded.Height - side) / 2, side, side);
+        using var cropped = new SKBitmap();
+        if (!decoded.ExtractSubset(cropped, square))
+            throw new LsganException($"{name} could not be cropped to its centred {side}x{side} square.");
+        WritePlanes(cropped, channels, size, size, destination, name);
     }
 
     /// <summary>

@@ -6,17 +6,34 @@ namespace Lsgan.Data;
 /// <summary>
 /// A user's folder of PNG/JPEG images (searched recursively, in sorted path order so runs are
 /// reproducible) loaded into one float32 tensor [N, C, H, W] in [-1, 1], like <see cref="ImageDataset"/>.
+/// A folder with no image of its own but one sub-folder per class is labelled (see <see cref="FolderClasses"/>).
 /// </summary>
-public sealed class ImageFolder : IDisposable
+public sealed class ImageFolder : IImageSet
 {
-    private ImageFolder(Tensor images, IReadOnlyList<string> paths)
+    private readonly Tensor? labels;
+    private readonly string folder;
+
+    private ImageFolder(Tensor images, IReadOnlyList<string> paths, Tensor? labels, IReadOnlyList<string> classNames,
+        string folder)
     {
         Images = images;
         Paths = paths;
+        this.labels = labels;
+        this.folder = folder;
+        ClassNames = classNames;
     }
 
     /// <summary>All images, float32 [N, C, H, W] in [-1, 1].</summary>
     public Tensor Images { get; }
+
+    /// <summary>True when the folder holds one sub-folder per class and no image of its own.</summary>
+    public bool HasLabels => labels is not null;
+
+    /// <summary>Int64 [N]: the index of each image's class sub-folder in <see cref="ClassNames"/>.</summary>
+    public Tensor Labels => labels ?? throw ImageDataset.NoLabels($"The image folder {folder} (it holds images of its own)");
+
+    /// <summary>The class sub-folders' names in ordinal order; empty for an unlabelled folder.</summary>
+    public IReadOnlyList<string> ClassNames { get; }
 
     /// <summary>The image files in tensor order.</summary>
     public IReadOnlyList<string> Paths { get; }
@@ -36,6 +53,7 @@ public sealed class ImageFolder : IDisposable
         string[] paths = ImageFileList.Find(folder, options.MaxImages);
         if (paths.Length == 0)
             throw new LsganException($"The image folder {folder} contains no .png, .jpg or .jpeg files.");
+        var classes = FolderClasses.Of(folder, paths);
 
         var (height, width) = options is { Height: int h, Width: int w } ? (h, w) : ImageFiles.SizeOf(paths[0]);
         long imageSize = (long)options.Channels * height * width;
@@ -53,12 +71,13 @@ public sealed class ImageFolder : IDisposable
         }
 
         var images = torch.tensor(data, [paths.Length, options.Channels, height, width]);
-        return new ImageFolder(images, paths);
+        var labels = classes is { Labels: var l } ? torch.tensor(l) : null;
+        return new ImageFolder(images, paths, labels, classes?.Names ?? [], folder);
     }
 
     // The images become one float32 array and then a tensor copied from it, so twice their size must fit in
     // memory, and the array in one .NET array. Checked before any image is decoded.
-    private static void CheckFits(string folder, int count, int channels, int height, int width)
+    internal static void CheckFits(string folder, int count, int channels, int height, int width)
     {
         long values = (long)count * channels * height * width;
         long bytes = 2 * sizeof(float) * values;
@@ -71,6 +90,10 @@ public sealed class ImageFolder : IDisposable
             + $"{Array.MaxLength} values in one array); use fewer or smaller images.");
     }
 
-    /// <summary>Frees the native tensor.</summary>
-    public void Dispose() => Images.Dispose();
+    /// <summary>Frees the native tensors.</summary>
+    public void Dispose()
+    {
+        Images.Dispose();
+        labels?.Dispose();
+    }
 }

@@ -1,3 +1,4 @@
+using Lsgan.Data;
 using Lsgan.Losses;
 using Lsgan.Models;
 
@@ -13,6 +14,9 @@ public sealed record TrainConfig
 {
     /// <summary>Dataset name; Fashion-MNIST by default because MNIST digits hide mode collapse too easily.</summary>
     public string Dataset { get; init; } = "fashion-mnist";
+
+    /// <summary>Which images of the dataset: an LMDB's first N, the hanzi set's classes, samples and seed.</summary>
+    public DatasetOptions DatasetOptions { get; init; } = new();
 
     public ModelConfig Model { get; init; } = new();
 
