@@ -7,7 +7,14 @@ namespace Lsgan.Cli.Commands;
 internal static class DatasetLoading
 {
     // A dataset name wins over a folder of the same name in the working directory (use ./name for that).
-    public static bool IsFolder(string dataset) => !DatasetCatalog.Names.Contains(dataset) && Directory.Exists(dataset);
+    public static bool IsFolder(string dataset) => !BuiltIn.Contains(dataset) && Directory.Exists(dataset);
+
+    /// <summary>The names 'train --dataset' knows: the IDX datasets and Stacked MNIST, which is made from MNIST.</summary>
+    public static IReadOnlyList<string> BuiltIn { get; } = [.. DatasetCatalog.Names, StackedMnist.Name];
+
+    /// <summary>The channels of a built-in dataset's images.</summary>
+    public static int ChannelsOf(string dataset) =>
+        dataset == StackedMnist.Name ? StackedMnist.Channels : DatasetCatalog.Get(dataset).Channels;
 
     /// <summary>The fetcher every command uses: all sources, cache under --data-dir when given.</summary>
     public static DatasetFetcher Fetcher(string? dataDir) => new(new DatasetFetchOptions { DataDir = dataDir });
@@ -15,10 +22,10 @@ internal static class DatasetLoading
     /// <summary>Checks the dataset name before anything is written.</summary>
     public static void EnsureKnown(string dataset)
     {
-        if (IsFolder(dataset) || DatasetCatalog.Names.Contains(dataset)) return;
+        if (IsFolder(dataset) || BuiltIn.Contains(dataset)) return;
         if (PathCheck.Classify(dataset) is var kind and not PathKind.Missing)
-            throw new LsganException($"The dataset {PathCheck.Describe(dataset, kind)}; give a folder of images or one of {string.Join(", ", DatasetCatalog.Names)}.");
-        throw new LsganException($"Unknown dataset '{dataset}': expected {string.Join(", ", DatasetCatalog.Names)} or an existing folder of images.");
+            throw new LsganException($"The dataset {PathCheck.Describe(dataset, kind)}; give a folder of images or one of {string.Join(", ", BuiltIn)}.");
+        throw new LsganException($"Unknown dataset '{dataset}': expected {string.Join(", ", BuiltIn)} or an existing folder of images.");
     }
 
     /// <summary>Training images [N, C, 28, 28] in [−1, 1]; dispose the result.</summary>
@@ -30,6 +37,14 @@ internal static class DatasetLoading
             var folder = ImageFolder.Load(dataset, new ImageFolderOptions(channels, 28, 28), log);
             images = folder.Images;
             return folder;
+        }
+        if (dataset == StackedMnist.Name)
+        {
+            // The training stack depends on nothing but MNIST: one fixed seed, whatever the run's seed, so every run
+            // of the benchmark trains on the same 60,000 images.
+            var stacked = StackedMnist.Load(DatasetSplit.Train, Fetcher(dataDir), StackedMnist.DefaultTrainCount, StackedMnist.TrainSeed, log);
+            images = stacked.Images;
+            return stacked;
         }
         var set = ImageDataset.Load(dataset, DatasetSplit.Train, Fetcher(dataDir), log);
         images = set.Images;

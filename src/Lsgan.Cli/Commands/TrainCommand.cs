@@ -25,6 +25,7 @@ internal static class TrainCommand
     {
         string? resume = p.GetValue(o.Resume);
         var (config, runtime, threads, run, checkpoint) = resume is null ? NewRun(o, p) : ResumedRun(o, p, resume);
+        if (config.EvalEvery > 0) RequireShippedClassifier(config.Dataset);
         if (p.GetValue(o.DryRun))
         {
             Console.WriteLine(JsonSerializer.Serialize(config, Json.Indented));
@@ -64,11 +65,14 @@ internal static class TrainCommand
         }
     }
 
-    private static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir)
+    private static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir) =>
+        TestSetEvaluator.ForShippedClassifier(dataset, DatasetLoading.Fetcher(dataDir));
+
+    /// <summary>--eval-every scores against a test set through the dataset's shipped classifier; checked before anything is loaded.</summary>
+    private static void RequireShippedClassifier(string dataset)
     {
-        if (DatasetLoading.IsFolder(dataset))
-            throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist).");
-        return TestSetEvaluator.ForShippedClassifier(dataset, DatasetLoading.Fetcher(dataDir));
+        if (DatasetLoading.IsFolder(dataset) || dataset == StackedMnist.Name)
+            throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist); score a stacked-mnist run with 'lsgan evaluate'.");
     }
 
     private static Plan NewRun(TrainOptions o, ParseResult p)
@@ -107,7 +111,7 @@ internal static class TrainCommand
     private static int ChannelsOf(string dataset, ParseResult p, Option<int> channels)
     {
         if (DatasetLoading.IsFolder(dataset)) return p.GetValue(channels);
-        int own = DatasetCatalog.Get(dataset).Channels;
+        int own = DatasetLoading.ChannelsOf(dataset);
         if (p.Given(channels) && p.GetValue(channels) != own)
             throw new LsganException($"--channels {p.GetValue(channels)} contradicts the {dataset} dataset, whose images have {own} channel{(own == 1 ? "" : "s")}; --channels is for folder datasets.");
         return own;

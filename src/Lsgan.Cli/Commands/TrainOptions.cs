@@ -10,9 +10,9 @@ internal sealed class TrainOptions
 {
     private static readonly TrainConfig Defaults = new();
 
-    public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, or a folder of PNG/JPEG images", Defaults.Dataset).NotEmpty();
+    public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, stacked-mnist (three MNIST digits as R, G, B), or a folder of PNG/JPEG images", Defaults.Dataset).NotEmpty();
     public readonly Option<string?> DataDir = Options.Path("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
-    public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder dataset: 1 (grayscale) or 3; the built-in datasets have 1", 1).OneOf(1, 3);
+    public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder dataset: 1 (grayscale) or 3; the built-in datasets have their own (stacked-mnist 3, the others 1)", 1).OneOf(1, 3);
     public readonly Option<string> Model = Options.Make("--model", string.Join(" or ", ModelFamilies.Names), Defaults.Model.Kind);
     public readonly Option<bool> GBatchNorm = new("--g-batchnorm") { Description = "Batch norm in G (default: on)" };
     public readonly Option<bool> NoGBatchNorm = new("--no-g-batchnorm") { Description = "No batch norm in G" };

@@ -1,3 +1,4 @@
+using Lsgan.Evaluation;
 using Lsgan.Metrics;
 using Spectre.Console;
 
@@ -23,6 +24,17 @@ internal static class EvaluationTable
         Row("class KL ↓", r => $"{r.ClassKl:F4}");
         Row("classifier score ↑", r => $"{r.ClassifierScore:F3} ± {r.ClassifierScoreStd:F3}");
         Row("samples (real/generated)", r => $"{r.RealCount}/{r.GeneratedCount}");
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>Stacked MNIST's figures side by side.</summary>
+    public static void WriteStacked(params (string Name, StackedMnistReport Report)[] columns)
+    {
+        var table = new Table().AddColumn("metric");
+        foreach (var (name, _) in columns) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        table.AddRow(["modes covered ↑", .. columns.Select(c => $"{c.Report.ModesCovered}/{c.Report.ModeCount}")]);
+        table.AddRow(["KL from uniform ↓", .. columns.Select(c => $"{c.Report.Kl:F4}")]);
+        table.AddRow(["samples", .. columns.Select(c => $"{c.Report.Samples}")]);
         AnsiConsole.Write(table);
     }
 }
