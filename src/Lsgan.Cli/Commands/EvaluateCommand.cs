@@ -31,10 +31,14 @@ internal static class EvaluateCommand
             TorchSharp.torch.set_num_threads(p.GetValue(threads));
             var clock = Stopwatch.StartNew();
             RunPaths.RequireRunFolder(p.GetValue(run)!, "--run");
-            if (Checkpoint.ReadManifest(Checkpoint.Resolve(p.GetValue(run)!)).Config.Dataset == StackedMnist.Name)
-                return EvaluateStacked(p, run, p.Given(count) ? p.GetValue(count) : StackedMnist.EvaluationCount, seed, dataDir, classifier, featureModel, clock);
             // The feature model first: a wrong path or option then fails before anything slow is loaded.
             using var features = featureModel.Open(p, p.GetValue(threads));
+            if (Checkpoint.ReadManifest(Checkpoint.Resolve(p.GetValue(run)!)).Config.Dataset == StackedMnist.Name)
+            {
+                if (features is not null)
+                    throw new LsganException($"--feature-model does not apply to a {StackedMnist.Name} run, which is scored by its modes only (no FID).");
+                return EvaluateStacked(p, run, p.Given(count) ? p.GetValue(count) : StackedMnist.EvaluationCount, seed, dataDir, classifier, clock);
+            }
             var options = new RunEvaluationOptions { Count = p.GetValue(count), Seed = p.GetValue(seed), ClassifierPath = ClassifierOption.RegularFileOrMissing(p, classifier) };
             var result = RunEvaluation.Evaluate(p.GetValue(run)!, DatasetLoading.Fetcher(p.GetValue(dataDir)), options, features);
 
@@ -48,10 +52,8 @@ internal static class EvaluateCommand
 
     /// <summary>A stacked-mnist run is read by its modes only (see <see cref="StackedMnistEvaluation"/>).</summary>
     private static int EvaluateStacked(ParseResult p, Option<string?> run, int count, Option<int> seed, Option<string?> dataDir,
-        Option<string?> classifier, FeatureModelOptions featureModel, Stopwatch clock)
+        Option<string?> classifier, Stopwatch clock)
     {
-        if (featureModel.All.FirstOrDefault(p.Given) is { } given)
-            throw new LsganException($"{given.Name} does not apply to a {StackedMnist.Name} run, which is scored by its modes only (no FID).");
         var result = StackedMnistRunEvaluation.Evaluate(p.GetValue(run)!, DatasetLoading.Fetcher(p.GetValue(dataDir)), count, p.GetValue(seed),
             ClassifierOption.RegularFileOrMissing(p, classifier));
         EvaluationTable.WriteStacked(($"run (step {result.Step})", result.Report), ("real floor", result.Floor.Report));
