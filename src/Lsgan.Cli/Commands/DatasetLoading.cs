@@ -10,7 +10,7 @@ namespace Lsgan.Cli.Commands;
 internal static class DatasetLoading
 {
     /// <summary>The datasets known by name.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. DatasetCatalog.Names, HanziDataset.Name];
+    public static IReadOnlyList<string> Names { get; } = [.. DatasetCatalog.Names, HanziDataset.Name, StackedMnist.Name];
 
     // A dataset name wins over a folder of the same name in the working directory (use ./name for that).
     public static bool IsFolder(string dataset) => !Names.Contains(dataset) && Directory.Exists(dataset);
@@ -30,9 +30,13 @@ internal static class DatasetLoading
         throw new LsganException($"Unknown dataset '{dataset}': expected {string.Join(", ", Names)}, an existing folder of images or a folder holding an LMDB database.");
     }
 
-    /// <summary>The channels of a dataset known by name (all of them grayscale).</summary>
-    public static int ChannelsOf(string dataset) =>
-        dataset == HanziDataset.Name ? 1 : DatasetCatalog.Get(dataset).Channels;
+    /// <summary>The channels of a dataset known by name (stacked-mnist 3, the others 1).</summary>
+    public static int ChannelsOf(string dataset) => dataset switch
+    {
+        HanziDataset.Name => 1,
+        StackedMnist.Name => StackedMnist.Channels,
+        _ => DatasetCatalog.Get(dataset).Channels,
+    };
 
     /// <summary>Refuses dataset options given for a dataset they do not apply to, before anything is written.</summary>
     public static void EnsureOptionsFit(string dataset, DatasetOptions options)
@@ -55,9 +59,14 @@ internal static class DatasetLoading
             return LmdbImages.Load(dataset, new LmdbOptions(channels, size, config.DatasetOptions.MaxImages), log);
         if (IsFolder(dataset))
             return ImageFolder.Load(dataset, new ImageFolderOptions(channels, size, size), log);
-        IImageSet set = dataset == HanziDataset.Name
-            ? HanziDataset.Load(Fetcher(dataDir), config.DatasetOptions.Hanzi, log)
-            : ImageDataset.Load(dataset, DatasetSplit.Train, Fetcher(dataDir), log);
+        IImageSet set = dataset switch
+        {
+            HanziDataset.Name => HanziDataset.Load(Fetcher(dataDir), config.DatasetOptions.Hanzi, log),
+            // The training stack depends on nothing but MNIST: one fixed seed, whatever the run's seed, so every run
+            // of the benchmark trains on the same 60,000 images.
+            StackedMnist.Name => StackedMnist.Load(DatasetSplit.Train, Fetcher(dataDir), StackedMnist.DefaultTrainCount, StackedMnist.TrainSeed, log),
+            _ => ImageDataset.Load(dataset, DatasetSplit.Train, Fetcher(dataDir), log),
+        };
         long own = set.Images.shape[^1];
         if (own != size)
         {
@@ -71,6 +80,7 @@ internal static class DatasetLoading
     public static int ClassesOf(string dataset, string model, int? hanziClasses)
     {
         if (dataset == HanziDataset.Name) return hanziClasses ?? HanziOptions.DefaultClasses;
+        if (dataset == StackedMnist.Name) return StackedMnist.ModeCount;
         if (IsFolder(dataset))
             throw new LsganException($"The {model} model needs class labels, which a plain image folder lacks; use {string.Join(" or ", DatasetCatalog.Names)}.");
         return DatasetCatalog.Get(dataset).ClassNames.Count;

@@ -25,6 +25,7 @@ internal static class TrainCommand
     {
         string? resume = p.GetValue(o.Resume);
         var (config, runtime, threads, run, checkpoint) = resume is null ? NewRun(o, p) : ResumedRun(o, p, resume);
+        if (config.EvalEvery > 0) RequireShippedClassifier(config.Dataset);
         if (p.GetValue(o.DryRun))
         {
             Console.WriteLine(JsonSerializer.Serialize(config, Json.Indented));
@@ -67,11 +68,14 @@ internal static class TrainCommand
         }
     }
 
-    private static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir)
+    private static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir) =>
+        TestSetEvaluator.ForShippedClassifier(dataset, DatasetLoading.Fetcher(dataDir));
+
+    /// <summary>--eval-every scores against a test set through the dataset's shipped classifier; checked before anything is loaded.</summary>
+    private static void RequireShippedClassifier(string dataset)
     {
         if (!DatasetCatalog.Names.Contains(dataset))
-            throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist).");
-        return TestSetEvaluator.ForShippedClassifier(dataset, DatasetLoading.Fetcher(dataDir));
+            throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist); score a stacked-mnist run with 'lsgan evaluate'.");
     }
 
     private static Plan NewRun(TrainOptions o, ParseResult p)

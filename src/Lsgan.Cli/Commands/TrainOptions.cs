@@ -11,9 +11,9 @@ internal sealed class TrainOptions
 {
     private static readonly TrainConfig Defaults = new();
 
-    public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, hanzi, a folder of PNG/JPEG images (one sub-folder per class gives labels), or a folder holding an LMDB database (data.mdb, LSUN's format)", Defaults.Dataset).NotEmpty();
+    public readonly Option<string> Dataset = Options.Make("--dataset", "mnist, fashion-mnist, stacked-mnist (three MNIST digits as R, G, B), hanzi, a folder of PNG/JPEG images (one sub-folder per class gives labels), or a folder holding an LMDB database (data.mdb, LSUN's format)", Defaults.Dataset).NotEmpty();
     public readonly Option<string?> DataDir = Options.Path("--data-dir", "Dataset cache (default: $LSGAN_DATA_DIR or ~/.cache/lsgan)");
-    public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder dataset: 1 (grayscale) or 3; the built-in datasets have 1", 1).OneOf(1, 3);
+    public readonly Option<int> Channels = Options.Make("--channels", "Channels of a folder or LMDB dataset: 1 (grayscale) or 3; the built-in datasets have their own (stacked-mnist 3, the others 1)", 1).OneOf(1, 3);
     public readonly Option<int?> MaxImages = Options.Optional<int?>("--max-images", "LMDB datasets: read only the first N entries in key order (default: all)").InRange(1, int.MaxValue);
     public readonly Option<int?> Classes = Options.Optional<int?>("--classes", $"hanzi: number of characters (default {HanziOptions.DefaultClasses:N0}, as HWDB1.0)").InRange(1, HanziGlyphs.CharacterCount, $"the characters {HanziGlyphs.Package} holds");
     public readonly Option<int?> SamplesPerClass = Options.Optional<int?>("--samples-per-class", $"hanzi: jittered renderings per character (default {HanziOptions.DefaultSamplesPerClass})").InRange(1, HanziOptions.MaxSamplesPerClass);

@@ -1,3 +1,4 @@
+using Lsgan.Evaluation;
 using Lsgan.Metrics;
 using Spectre.Console;
 
@@ -32,6 +33,17 @@ internal static class EvaluationTable
         var table = new Table().AddColumn("class").AddColumn(new TableColumn("read as its class ↑").RightAligned());
         for (int c = 0; c < accuracy.PerClass.Length; c++) table.AddRow($"{c}", $"{accuracy.PerClass[c]:F3}");
         table.AddRow("all", $"{accuracy.Overall:F3}");
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>Stacked MNIST's figures side by side.</summary>
+    public static void WriteStacked(params (string Name, StackedMnistReport Report)[] columns)
+    {
+        var table = new Table().AddColumn("metric");
+        foreach (var (name, _) in columns) table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        table.AddRow(["modes covered ↑", .. columns.Select(c => $"{c.Report.ModesCovered}/{c.Report.ModeCount}")]);
+        table.AddRow(["KL from uniform ↓", .. columns.Select(c => $"{c.Report.Kl:F4}")]);
+        table.AddRow(["samples", .. columns.Select(c => $"{c.Report.Samples}")]);
         AnsiConsole.Write(table);
     }
 }
