@@ -50,10 +50,14 @@ internal static class TrainCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator) { Runtime = runtime, CheckpointWritten = LossPlot.Save }.Run(images, checkpoint, cancel.Token));
+            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator)
+            {
+                Runtime = runtime, CheckpointWritten = LossPlot.Save, StopOnCollapse = p.GetValue(o.StopOnCollapse),
+            }.Run(images, checkpoint, cancel.Token));
             Console.Error.WriteLine(outcome switch
             {
                 TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",
+                TrainingOutcome.Collapsed => $"Collapsed ({CollapseRule.Description}); checkpoints kept in {run.CheckpointsDirectory}.",
                 _ => $"Stopped early; continue with: ./lsgan train --resume {RunPaths.ShellQuote(run.Path)}",
             });
             return outcome == TrainingOutcome.Interrupted ? 130 : 0;
@@ -64,7 +68,7 @@ internal static class TrainCommand
         }
     }
 
-    private static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir)
+    internal static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir)
     {
         if (DatasetLoading.IsFolder(dataset))
             throw new LsganException("--eval-every needs a dataset with a shipped feature classifier (mnist or fashion-mnist).");
@@ -73,12 +77,18 @@ internal static class TrainCommand
 
     private static Plan NewRun(TrainOptions o, ParseResult p)
     {
-        string dataset = p.GetValue(o.Dataset)!;
-        DatasetLoading.EnsureKnown(dataset);
-        var config = o.ToConfig(p, ChannelsOf(dataset, p, o.Channels));
+        var config = NewConfig(o, p);
         int threads = o.ThreadsFor(p, null);
         EnsureValid(config, threads);
         return new Plan(config, new RuntimeOptions { Device = p.GetValue(o.Device)! }, threads, null, null);
+    }
+
+    /// <summary>The experiment of a new run from train's options (also each run of a study), not yet validated.</summary>
+    internal static TrainConfig NewConfig(TrainOptions o, ParseResult p)
+    {
+        string dataset = p.GetValue(o.Dataset)!;
+        DatasetLoading.EnsureKnown(dataset);
+        return o.ToConfig(p, ChannelsOf(dataset, p, o.Channels));
     }
 
     private static Plan ResumedRun(TrainOptions o, ParseResult p, string path)
