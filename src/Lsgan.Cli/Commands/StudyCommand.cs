@@ -99,21 +99,7 @@ internal static class StudyCommand
             // Process-wide: every job's libtorch operations use this many threads.
             TorchSharp.torch.set_num_threads(threadsPerJob);
             using var data = new StudyData(dataDir);
-            using var cancel = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = !cancel.IsCancellationRequested;
-                cancel.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
-            try
-            {
-                complete = study.Run(statuses, data, jobs, new Output.CallbackProgress<string>(Console.Error.WriteLine), cancel.Token);
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
-            }
+            complete = Output.CtrlC.Stoppable(cancel => study.Run(statuses, data, jobs, new Output.CallbackProgress<string>(Console.Error.WriteLine), cancel));
         }
         if (!complete)
         {

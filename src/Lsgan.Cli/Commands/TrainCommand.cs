@@ -40,32 +40,17 @@ internal static class TrainCommand
         using var _ = run ??= RunDirectory.CreateNew(p.GetValue(o.Out), p.GetValue(o.RunsDir)!, config);
         Console.Error.WriteLine($"Run directory: {run.Path}");
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        var outcome = CtrlC.Stoppable(cancel => TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator)
         {
-            // The first Ctrl-C asks for a checkpoint and a clean stop; a second one kills at once.
-            e.Cancel = !cancel.IsCancellationRequested;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
+            Runtime = runtime, CheckpointWritten = LossPlot.Save, StopOnCollapse = p.GetValue(o.StopOnCollapse),
+        }.Run(images, checkpoint, cancel)));
+        Console.Error.WriteLine(outcome switch
         {
-            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator)
-            {
-                Runtime = runtime, CheckpointWritten = LossPlot.Save, StopOnCollapse = p.GetValue(o.StopOnCollapse),
-            }.Run(images, checkpoint, cancel.Token));
-            Console.Error.WriteLine(outcome switch
-            {
-                TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",
-                TrainingOutcome.Collapsed => $"Collapsed ({CollapseRule.Description}); checkpoints kept in {run.CheckpointsDirectory}.",
-                _ => $"Stopped early; continue with: ./lsgan train --resume {RunPaths.ShellQuote(run.Path)}",
-            });
-            return outcome == TrainingOutcome.Interrupted ? 130 : 0;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+            TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",
+            TrainingOutcome.Collapsed => $"Collapsed ({CollapseRule.Description}); checkpoints kept in {run.CheckpointsDirectory}.",
+            _ => $"Stopped early; continue with: ./lsgan train --resume {RunPaths.ShellQuote(run.Path)}",
+        });
+        return outcome == TrainingOutcome.Interrupted ? 130 : 0;
     }
 
     internal static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir)
