@@ -153,7 +153,7 @@ public sealed class StudySummary
         if (comparisons.Count > 0)
         {
             text.Append("\nPaired by seed: the difference of each seed's FIDs, its mean and 95 % t interval; beyond seed noise when the interval excludes 0 "
-                + "(negative: the first setting has the lower, better FID).\n\n");
+                + "(negative: the setting named first, e.g. ls in ls − bce, has the lower, better FID).\n\n");
             text.Append("| comparison | metric | seeds | mean difference | 95 % interval | beyond seed noise |\n");
             text.Append("| --- | --- | --- | --- | --- | --- |\n");
             foreach (var c in comparisons)
