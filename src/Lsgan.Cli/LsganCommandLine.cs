@@ -18,5 +18,6 @@ internal static class LsganCommandLine
             MixtureCommand.Create(),
             ReportCommand.Create(),
             MakeTintedCommand.Create(),
+            StudyCommand.Create(),
         };
 }

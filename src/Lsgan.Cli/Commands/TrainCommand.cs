@@ -44,31 +44,20 @@ internal static class TrainCommand
         using var _ = run ??= RunDirectory.CreateNew(p.GetValue(o.Out), p.GetValue(o.RunsDir)!, config);
         Console.Error.WriteLine($"Run directory: {run.Path}");
 
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        var outcome = CtrlC.Stoppable(cancel => TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator)
         {
-            // The first Ctrl-C asks for a checkpoint and a clean stop; a second one kills at once.
-            e.Cancel = !cancel.IsCancellationRequested;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
+            Runtime = runtime, CheckpointWritten = LossPlot.Save, StopOnCollapse = p.GetValue(o.StopOnCollapse),
+        }.Run(images, checkpoint, cancel, labels)));
+        Console.Error.WriteLine(outcome switch
         {
-            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator) { Runtime = runtime, CheckpointWritten = LossPlot.Save }.Run(images, checkpoint, cancel.Token, config.Model.Conditional ? labels : null));
-            Console.Error.WriteLine(outcome switch
-            {
-                TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",
-                _ => $"Stopped early; continue with: ./lsgan train --resume {RunPaths.ShellQuote(run.Path)}",
-            });
-            return outcome == TrainingOutcome.Interrupted ? 130 : 0;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+            TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",
+            TrainingOutcome.Collapsed => $"Collapsed ({CollapseRule.Description}); checkpoints kept in {run.CheckpointsDirectory}.",
+            _ => $"Stopped early; continue with: ./lsgan train --resume {RunPaths.ShellQuote(run.Path)}",
+        });
+        return outcome == TrainingOutcome.Interrupted ? 130 : 0;
     }
 
-    private static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir) =>
+    internal static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir) =>
         TestSetEvaluator.ForShippedClassifier(dataset, DatasetLoading.Fetcher(dataDir));
 
     /// <summary>--eval-every scores against a test set through the dataset's shipped classifier; checked before anything is loaded.</summary>
@@ -80,18 +69,25 @@ internal static class TrainCommand
 
     private static Plan NewRun(TrainOptions o, ParseResult p)
     {
+        var config = NewConfig(o, p);
+        int threads = o.ThreadsFor(p, null);
+        EnsureValid(config, threads);
+        return new Plan(config, o.ToRuntime(p), threads, null, null);
+    }
+
+    /// <summary>The experiment of a new run from train's options (also each run of a study), not yet validated.</summary>
+    internal static TrainConfig NewConfig(TrainOptions o, ParseResult p)
+    {
         string dataset = p.GetValue(o.Dataset)!;
         DatasetLoading.EnsureKnown(dataset);
         bool conditional = Lsgan.Models.ModelFamilies.Find(p.GetValue(o.Model)!)?.Conditional ?? false;
         int classes = conditional ? DatasetLoading.ClassesOf(dataset, p.GetValue(o.Model)!, p.GetValue(o.Classes)) : 0;
         var config = o.ToConfig(p, ChannelsOf(dataset, p, o.Channels), classes);
         // A built-in dataset has one size (a folder is resized to the model's), checked before anything is written.
-        if (!DatasetLoading.IsFolder(dataset) && DatasetCatalog.Get(dataset) is { } info && info.Height != config.Model.ImageSize)
+        if (DatasetCatalog.Names.Contains(dataset) && DatasetCatalog.Get(dataset) is { } info && info.Height != config.Model.ImageSize)
             throw new LsganException($"The {config.Model.Kind} model at {config.Model.ImageSize}x{config.Model.ImageSize} cannot train on {dataset}, whose images are {info.Width}x{info.Height}; give --image-size {info.Height} if the model draws it, or a folder of images.");
         DatasetLoading.EnsureOptionsFit(dataset, config.DatasetOptions);
-        int threads = o.ThreadsFor(p, null);
-        EnsureValid(config, threads);
-        return new Plan(config, o.ToRuntime(p), threads, null, null);
+        return config;
     }
 
     private static Plan ResumedRun(TrainOptions o, ParseResult p, string path)

@@ -50,6 +50,7 @@ internal sealed class TrainOptions
     public readonly Option<int> LogEvery = Options.Make("--log-every", "Steps per metrics.jsonl line (losses averaged over them)", Defaults.LogEvery);
     public readonly Option<int> EvalEvery = Options.Make("--eval-every", "Evaluate (FID etc.) every N epochs and keep checkpoints/best by FID (0 = never)", Defaults.EvalEvery);
     public readonly Option<int> EvalSamples = Options.Make("--eval-samples", $"Generated images per evaluation during training ({TrainConfig.MinEvalSamples} to {TrainConfig.MaxEvalSamples:N0})", Defaults.EvalSamples);
+    public readonly Option<bool> StopOnCollapse = new("--stop-on-collapse") { Description = $"With --eval-every: end the run at the first evaluation that finds it collapsed ({CollapseRule.Description}), keeping its checkpoints" };
     public readonly Option<string> Device = Options.Device(new RuntimeOptions().Device);
     public readonly Option<string> ImageLayers = Options.Make("--image-layers",
         "Form of dcgan's image-side layers: auto (time both at the start and keep the faster on this CPU; recorded in runtime.json), unfold (unfold/fold and a matrix product) or libtorch (its own convolutions); the forms agree to float rounding", "auto")
@@ -58,11 +59,11 @@ internal sealed class TrainOptions
     public readonly Option<bool> DryRun = new("--dry-run") { Description = "Check the options and print the config, then stop" };
 
     /// <summary>Options that may accompany --resume; every other one is fixed by the run's saved config.</summary>
-    public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, EvalEvery, EvalSamples, DataDir, DryRun];
+    public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, EvalEvery, EvalSamples, StopOnCollapse, DataDir, DryRun];
 
     public IEnumerable<Option> All => [Dataset, DataDir, Channels, MaxImages, Classes, SamplesPerClass, DataSeed, Model, ImageSize, GHidden, DHidden, GBatchNorm, NoGBatchNorm, DBatchNorm, NoDBatchNorm,
         Loss, Preset, A, B, C, Optimizer, Lr, GLr, DLr, Beta1, Beta2, BatchSize, Epochs, LatentDim, DSteps, Seed,
-        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, Device, ImageLayers, Resume, DryRun];
+        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, StopOnCollapse, Device, ImageLayers, Resume, DryRun];
 
     /// <summary>How a new run computes its step: the image-side layers' form timed (auto) or as given.</summary>
     public RuntimeOptions ToRuntime(ParseResult p)

@@ -3,4 +3,8 @@ using Lsgan.Metrics;
 namespace Lsgan.Training;
 
 /// <summary>A metric-evaluation.jsonl line written by --eval-every: where the run stood and what it scored.</summary>
-public sealed record EvaluationRecord(long Step, int Epoch, EvaluationReport Evaluation);
+/// <param name="Step">G updates done.</param>
+/// <param name="Epoch">Epochs completed.</param>
+/// <param name="Evaluation">The metrics.</param>
+/// <param name="Collapse">Why the run counts as collapsed at this evaluation (<see cref="CollapseRule"/>), null when it does not.</param>
+public sealed record EvaluationRecord(long Step, int Epoch, EvaluationReport Evaluation, string? Collapse = null);

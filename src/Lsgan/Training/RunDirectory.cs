@@ -102,12 +102,15 @@ public sealed class RunDirectory : IDisposable
 
     public void AppendMetrics(MetricsRecord record) => Append(MetricsFile, JsonSerializer.Serialize(record, Json.Compact));
 
-    /// <summary>An --eval-every line: step and epoch followed by the keys of evaluation.json.</summary>
+    /// <summary>An --eval-every line: step and epoch, the keys of evaluation.json, then whether the run counts as collapsed
+    /// (<see cref="CollapseRule"/>) and why.</summary>
     public void AppendEvaluation(EvaluationRecord record)
     {
         var line = new JsonObject { ["step"] = record.Step, ["epoch"] = record.Epoch };
         foreach (var (key, value) in JsonSerializer.SerializeToNode(record.Evaluation, Json.Compact)!.AsObject())
             line[key] = value?.DeepClone();
+        line["collapsed"] = record.Collapse is not null;
+        if (record.Collapse is not null) line["collapse"] = record.Collapse;
         Append(EvaluationMetricsFile, line.ToJsonString(Json.Compact));
     }
 
@@ -118,7 +121,7 @@ public sealed class RunDirectory : IDisposable
     /// <summary>The lines of metric-evaluation.jsonl, and those that runs before it existed wrote into metrics.jsonl.</summary>
     public IReadOnlyList<EvaluationRecord> ReadEvaluations() =>
         ReadLines(MetricsFile).Where(n => !IsTrainingLine(n)).Concat(ReadLines(EvaluationMetricsFile)).Select(n => new EvaluationRecord(
-            (long)n["step"]!, (int)n["epoch"]!, n.Deserialize<EvaluationReport>(Json.Compact)!)).OrderBy(e => e.Step).ToList();
+            (long)n["step"]!, (int)n["epoch"]!, n.Deserialize<EvaluationReport>(Json.Compact)!, (string?)n["collapse"])).OrderBy(e => e.Step).ToList();
 
     /// <summary>
     /// Drops the lines of both logs after <paramref name="step"/> (a run killed between checkpoints logged

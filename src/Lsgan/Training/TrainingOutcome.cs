@@ -11,4 +11,7 @@ public enum TrainingOutcome
 
     /// <summary>Cancelled (Ctrl-C); a checkpoint was written and the run can be resumed.</summary>
     Interrupted,
+
+    /// <summary>An evaluation found the run collapsed (<see cref="CollapseRule"/>) and --stop-on-collapse ended it; checkpoints kept.</summary>
+    Collapsed,
 }

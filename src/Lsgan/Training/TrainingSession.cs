@@ -36,6 +36,9 @@ public sealed class TrainingSession
     /// </summary>
     public Action<RunDirectory>? CheckpointWritten { get; init; }
 
+    /// <summary>End the run at the first evaluation that finds it collapsed (<see cref="CollapseRule"/>), keeping its checkpoints.</summary>
+    public bool StopOnCollapse { get; init; }
+
     /// <summary>Device and step optimisations; recorded in runtime.json with libtorch's thread count, which the caller sets.</summary>
     public RuntimeOptions Runtime { get; init; } = new();
 
@@ -93,8 +96,11 @@ public sealed class TrainingSession
         long totalSteps = (long)stepsPerEpoch * config.Epochs;
         if (config.MaxSteps > 0) totalSteps = Math.Min(totalSteps, config.MaxSteps);
 
-        using var data = images.to(device);
-        using var classes = labels?.to(device);
+        // to() hands back the caller's own tensor when it is on the device already: that one is the caller's to dispose.
+        var data = images.to(device);
+        using var ownData = ReferenceEquals(data, images) ? null : data;
+        var classes = labels?.to(device);
+        using var ownClasses = classes is null || ReferenceEquals(classes, labels) ? null : classes;
         var (fixedNoise, fixedLabels) = FixedNoise(device);
         using var _ = fixedNoise;
         using var __ = fixedLabels;
@@ -130,20 +136,25 @@ public sealed class TrainingSession
                     SaveGrid(trainer, fixedNoise, fixedLabels, SamplePath($"step-{step:D7}"));
                 progress?.Report(new TrainingProgress(step, totalSteps, epoch + 1, config.Epochs, s + 1, stepsPerEpoch, records.LastOrDefault()));
 
+                bool atLimit = config.MaxSteps > 0 && step >= config.MaxSteps;
                 if (epochEnd)
                 {
                     SaveGrid(trainer, fixedNoise, fixedLabels, SamplePath($"epoch-{epoch + 1:D4}"));
                     var next = new TrainingState(step, epoch + 1, 0, Seconds(), []);
-                    if (evaluator is not null && config.EvalEvery > 0 && (epoch + 1) % config.EvalEvery == 0)
-                        Evaluate(trainer, next);
+                    // Every --eval-every epochs, and at the run's end, so that every run has a final evaluation.
+                    bool collapsed = Evaluates && ((epoch + 1) % config.EvalEvery == 0 || epoch + 1 == config.Epochs || atLimit)
+                        && Evaluate(trainer, next);
                     SaveCheckpoint(trainer, next);
+                    if (collapsed && StopOnCollapse) return StoppedCollapsed(next);
                 }
-                if (config.MaxSteps > 0 && step >= config.MaxSteps)
+                if (atLimit)
                 {
                     if (!epochEnd)
                     {
                         SaveGrid(trainer, fixedNoise, fixedLabels, SamplePath($"step-{step:D7}"));
+                        bool collapsed = Evaluates && Evaluate(trainer, new TrainingState(step, epoch, s + 1, Seconds(), []));
                         Finish(trainer, metrics, step, epoch, s + 1, Seconds(), "step limit");
+                        if (collapsed && StopOnCollapse) return TrainingOutcome.Collapsed;
                     }
                     return TrainingOutcome.StepLimit;
                 }
@@ -210,9 +221,19 @@ public sealed class TrainingSession
             $"Stopped at step {step} ({why}); the checkpoint is saved."));
     }
 
-    private LsganException Diverged(string why, Exception? inner = null) => new(Checkpoint.Exists(run.Path)
+    // The inner exception is always a TrainingDivergedException, so callers (a study) can tell divergence from other failures.
+    private LsganException Diverged(string why, TrainingDivergedException? inner = null) => new(Checkpoint.Exists(run.Path)
         ? $"{why} Stopped; the last good checkpoint is kept in {run.CheckpointsDirectory}."
-        : $"{why} Stopped; try a lower learning rate; no checkpoint was written yet.", inner);
+        : $"{why} Stopped; try a lower learning rate; no checkpoint was written yet.", inner ?? new TrainingDivergedException(why));
+
+    private bool Evaluates => evaluator is not null && config.EvalEvery > 0;
+
+    private TrainingOutcome StoppedCollapsed(TrainingState state)
+    {
+        progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, records.LastOrDefault(),
+            $"Stopped at step {state.Step}: the run collapsed (--stop-on-collapse); checkpoints/latest and checkpoints/best are kept."));
+        return TrainingOutcome.Collapsed;
+    }
 
     private void SaveCheckpoint(GanTrainer trainer, TrainingState state, string directory = "latest")
     {
@@ -228,23 +249,29 @@ public sealed class TrainingSession
         if (records.Count > 0 && directory == "latest") CheckpointWritten?.Invoke(run);
     }
 
-    /// <summary>Scores samples from a fixed noise set and keeps checkpoints/best at the lowest FID.</summary>
-    private void Evaluate(GanTrainer trainer, TrainingState state)
+    /// <summary>
+    /// Scores samples from a fixed noise set and keeps checkpoints/best at the lowest FID; true when the run counts as
+    /// collapsed (<see cref="CollapseRule"/>).
+    /// </summary>
+    private bool Evaluate(GanTrainer trainer, TrainingState state)
     {
         using var scope = NewDisposeScope();
         using var random = new Generator(unchecked((ulong)config.Seed ^ 0xE7A1UL));
         var noise = LatentDistribution.Sample(config.Model, config.EvalSamples, random).to(trainer.Noise.device);
         var labels = config.Model.Conditional ? ClassGrid.Cycling(config.EvalSamples, config.Model.Classes).to(trainer.Noise.device) : null;
         var images = cat(noise.split(500).Select((z, i) => trainer.Generate(z, labels?.narrow(0, i * 500L, z.shape[0])).cpu()).ToList(), 0);
-        var record = new EvaluationRecord(state.Step, state.Epoch, evaluator!.Evaluate(images));
+        var report = evaluator!.Evaluate(images);
+        var record = new EvaluationRecord(state.Step, state.Epoch, report, CollapseRule.Check(report, bestFid));
         run.AppendEvaluation(record);
         progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, records.LastOrDefault(),
-            $"epoch {state.Epoch}: FID {record.Evaluation.Fid:F3}, classes covered {record.Evaluation.ClassesCovered}"));
-        if (bestFid is null || record.Evaluation.Fid < bestFid)
+            $"epoch {state.Epoch} step {state.Step}: FID {report.Fid:F3}, classes covered {report.ClassesCovered}"
+            + (record.Collapse is null ? "" : $"; COLLAPSED ({record.Collapse})")));
+        if (bestFid is null || report.Fid < bestFid)
         {
-            bestFid = record.Evaluation.Fid;
+            bestFid = report.Fid;
             SaveCheckpoint(trainer, state, "best");
         }
+        return record.Collapse is not null;
     }
 
     private static void SaveGrid(GanTrainer trainer, Tensor fixedNoise, Tensor? fixedLabels, string path)

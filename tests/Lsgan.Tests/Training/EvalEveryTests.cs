@@ -46,4 +46,65 @@ public class EvalEveryTests
         Assert.Equal(3, File.ReadLines(run.EvaluationMetricsFile).Count());
         Assert.Equal(3.0, Checkpoint.ReadManifest(run.LatestCheckpoint).State.BestFid);
     }
+
+    private static TrainConfig Config(int epochs, int evalEvery = 1, long maxSteps = 0) => new()
+    {
+        Dataset = "synthetic", Model = new ModelConfig("mlp", LatentDim: 8), BatchSize = 32, Epochs = epochs,
+        EvalEvery = evalEvery, EvalSamples = 40, LogEvery = 1, MaxSteps = maxSteps,
+    };
+
+    [Fact]
+    public void Given_stop_on_collapse_when_FID_doubles_over_its_best_then_the_run_stops_there_keeping_best_and_latest()
+    {
+        using var dir = new TempDirectory();
+        using var images = SyntheticImages.Squares(96);
+        var config = Config(epochs: 5);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+
+        var outcome = new TrainingSession(config, run, evaluator: new ScriptedEvaluator(5, 3, 6, 1, 1)) { StopOnCollapse = true }.Run(images);
+
+        Assert.Equal(TrainingOutcome.Collapsed, outcome);
+        Assert.Equal(3, Checkpoint.ReadManifest(run.LatestCheckpoint).State.Epoch);
+        Assert.Equal(2, Checkpoint.ReadManifest(Path.Combine(run.CheckpointsDirectory, "best")).State.Epoch);
+        var lines = File.ReadAllLines(run.EvaluationMetricsFile);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("\"collapsed\":false", lines[1]);
+        Assert.Contains("\"collapsed\":true", lines[2]);
+        Assert.Equal([null, null, "FID 6 ≥ 2 × the best earlier FID 3"], run.ReadEvaluations().Select(e => e.Collapse));
+    }
+
+    [Fact]
+    public void Given_no_stop_on_collapse_when_a_run_collapses_then_it_is_marked_and_trains_to_the_end()
+    {
+        using var dir = new TempDirectory();
+        using var images = SyntheticImages.Squares(96);
+        var config = Config(epochs: 4);
+        using var run = RunDirectory.CreateNew(dir.Combine("run"), dir.Path, config);
+
+        var outcome = new TrainingSession(config, run, evaluator: new ScriptedEvaluator(5, 3, 5.99, 6)).Run(images);
+
+        Assert.Equal(TrainingOutcome.Completed, outcome);
+        Assert.Equal(new[] { false, false, false, true }, run.ReadEvaluations().Select(e => e.Collapse is not null));
+    }
+
+    [Fact]
+    public void Given_a_step_limit_inside_an_epoch_the_run_is_evaluated_where_it_stops_and_a_completed_run_at_its_last_epoch()
+    {
+        using var dir = new TempDirectory();
+        using var images = SyntheticImages.Squares(96);
+        var limited = Config(epochs: 3, evalEvery: 5, maxSteps: 4);
+        var full = Config(epochs: 2, evalEvery: 5);
+        using var limitedRun = RunDirectory.CreateNew(dir.Combine("limited"), dir.Path, limited);
+        using var fullRun = RunDirectory.CreateNew(dir.Combine("full"), dir.Path, full);
+
+        var stopped = new TrainingSession(limited, limitedRun, evaluator: new ScriptedEvaluator(4)).Run(images);
+        var completed = new TrainingSession(full, fullRun, evaluator: new ScriptedEvaluator(4)).Run(images);
+
+        Assert.Equal(TrainingOutcome.StepLimit, stopped);
+        Assert.Equal(TrainingOutcome.Completed, completed);
+        // 96 images at batch 32: 3 steps per epoch; step 4 is inside epoch 2.
+        Assert.Equal(new[] { (4L, 1) }, limitedRun.ReadEvaluations().Select(e => (e.Step, e.Epoch)));
+        Assert.Equal(new[] { (6L, 2) }, fullRun.ReadEvaluations().Select(e => (e.Step, e.Epoch)));
+        Assert.Equal(4, Checkpoint.ReadManifest(Path.Combine(limitedRun.CheckpointsDirectory, "best")).State.Step);
+    }
 }
