@@ -8,17 +8,19 @@ namespace Lsgan.Cli.Commands;
 /// <summary>A study's datasets and evaluators, each loaded once (on first use) and shared by every run that needs it.</summary>
 internal sealed class StudyData(string? dataDir) : IStudyData, IDisposable
 {
-    private readonly Dictionary<string, (IDisposable Owner, Tensor Images)> images = [];
+    private readonly Dictionary<(string, int, int), (IDisposable Owner, Tensor Images)> images = [];
     private readonly Dictionary<string, TestSetEvaluator> evaluators = [];
 
     public Tensor TrainImages(TrainConfig config)
     {
         lock (images)
         {
-            if (!images.TryGetValue(config.Dataset, out var loaded))
+            // Keyed by what the images are made for: a folder is resized to each model's size and channels.
+            var key = (config.Dataset, config.Model.Channels, config.Model.ImageSize);
+            if (!images.TryGetValue(key, out var loaded))
             {
-                var owner = DatasetLoading.LoadTrainImages(config.Dataset, dataDir, config.Model.Channels, out var tensor);
-                images[config.Dataset] = loaded = (owner, tensor);
+                var set = DatasetLoading.LoadTrain(config, dataDir);
+                images[key] = loaded = (set, set.Images);
             }
             return loaded.Images;
         }
