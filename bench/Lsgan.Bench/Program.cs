@@ -8,6 +8,8 @@ using static TorchSharp.torch;
 // Usage: dotnet run -c Release --project bench/Lsgan.Bench [-- --threads N] [--quick] [--no-peer] [--long-steps N]
 // Measures, in one run: our training loop and the PyTorch peer per model and batch, the GEMM ceiling,
 // memory over a long run and evaluation time; writes bench/results.json and bench/results.md.
+// With --mixture [--threads N] [--blocks B] [--steps S] [--no-peer] it only compares lsgan mixture's step with the
+// peer's (results-mixture.json and .md).
 // With --step-profile [--batch B] [--steps N] it only times the phases and layers of a training step.
 // With --evaluate-profile [--count N] [--repeats R] it only times each stage of 'lsgan evaluate'.
 var arguments = args.ToList();
@@ -29,6 +31,23 @@ if (arguments.Contains("--step-profile"))
 {
     int batchSize = IntArgument("--batch", 64), profileSteps = IntArgument("--steps", 50);
     foreach (string model in new[] { "mlp", "dcgan" }) StepProfile.Run(model, batchSize, threads, profileSteps);
+    return 0;
+}
+
+if (arguments.Contains("--mixture"))
+{
+    // lsgan mixture's step beside the peer's, alone: at 1 thread by default, as lsgan mixture runs.
+    int mixtureThreads = IntArgument("--threads", 1);
+    set_num_threads(mixtureThreads);
+    bool withPeer = !arguments.Contains("--no-peer");
+    using var mixturePeer = withPeer ? PytorchPeer.Start(FindBenchDirectory(), mixtureThreads, 20) : null;
+    var row = MixtureBench.Measure(mixturePeer, warmup: 20, blocks: IntArgument("--blocks", 7), stepsPerBlock: IntArgument("--steps", 100));
+    row["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm") + " UTC";
+    row["pytorch_version"] = mixturePeer?.Facts["torch_version"]?.DeepClone();
+    row["pytorch_blas"] = mixturePeer?.Facts["blas"]?.DeepClone();
+    File.WriteAllText(Path.Combine(FindBenchDirectory(), "results-mixture.json"), row.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    File.WriteAllText(Path.Combine(FindBenchDirectory(), "results-mixture.md"), ResultsMarkdown.RenderMixture(row));
+    Console.WriteLine(ResultsMarkdown.RenderMixture(row));
     return 0;
 }
 
@@ -114,6 +133,7 @@ foreach (var (name, model, batch, on, off) in new (string, string, int, StepOpti
     Console.Error.WriteLine(row.ToJsonString());
 }
 
+var mixture = MixtureBench.Measure(peer, warmup, blocks, quick ? 5 : 100);
 var memory = MemoryBench.Measure("mlp", 64, images, longSteps);
 Console.Error.WriteLine($"memory over {memory.Steps} mlp steps: {memory.StartMb:F0} → {memory.EndMb:F0} MB (peak {memory.PeakMb:F0})");
 double evaluateSeconds = EvaluateBench.MeasureSeconds(images);
@@ -130,6 +150,7 @@ var result = new JsonObject
     ["pytorch_gemm_gflops"] = peer?.Facts["gemm_gflops"] is { } peerGemm ? Math.Round(peerGemm.GetValue<double>(), 1) : null,
     ["cases"] = cases,
     ["variants"] = variants,
+    ["mixture"] = mixture,
     ["memory"] = new JsonObject
     {
         ["model"] = memory.Model, ["batch"] = memory.Batch, ["steps"] = memory.Steps,

@@ -70,8 +70,9 @@ public static class MixturePlot
         for (int i = 0; i < n; i++)
         {
             double x = points[2 * i], y = points[2 * i + 1];
+            // NaN and infinite points are left out (a NaN converts to cell 0 in .NET), as are points off the picture.
+            if (!double.IsFinite(x) || !double.IsFinite(y)) continue;
             int col = (int)Math.Floor((x + limit) / (2 * limit) * Bins), row = (int)Math.Floor((limit - y) / (2 * limit) * Bins);
-            // NaN points fail both comparisons and are left out, as are points off the picture.
             if (col is >= 0 and < Bins && row is >= 0 and < Bins) counts[row, col] += 1.0 / n;
         }
         return counts;
