@@ -154,6 +154,20 @@ def build(model, args):
     return make_g(), make_d(batch_norm=args.mlp_d_batchnorm) if model == "mlp" else make_d()
 
 
+def gan_step(generator, discriminator, opt_g, opt_d, real, z):
+    """(1) update D on real and G(z); (2) update G through the updated D. Returns both losses."""
+    fake = generator(z)
+    loss_d = discriminator_loss(discriminator(real), discriminator(fake.detach()))
+    discriminator.zero_grad(set_to_none=True)  # PyTorch 2.x's default (1.13's was False)
+    loss_d.backward()
+    opt_d.step()
+    loss_g = generator_loss(discriminator(fake))
+    generator.zero_grad(set_to_none=True)
+    loss_g.backward()
+    opt_g.step()
+    return loss_d, loss_g
+
+
 def make_trainer(model, batch, data, args):
     generator, discriminator = build(model, args)
     generator.apply(init_weights)
@@ -167,18 +181,7 @@ def make_trainer(model, batch, data, args):
 
     def step():
         x = next(reals)
-        # (1) update D
-        z = torch.randn(batch, LATENT)
-        fake = generator(z)
-        loss_d = discriminator_loss(discriminator(x), discriminator(fake.detach()))
-        discriminator.zero_grad(set_to_none=True)  # PyTorch 2.x's default (1.13's was False)
-        loss_d.backward()
-        opt_d.step()
-        # (2) update G
-        loss_g = generator_loss(discriminator(fake))
-        generator.zero_grad(set_to_none=True)
-        loss_g.backward()
-        opt_g.step()
+        loss_d, loss_g = gan_step(generator, discriminator, opt_g, opt_d, x, torch.randn(batch, LATENT))
         log.append((loss_d.item(), loss_g.item()))  # a real trainer logs every step
 
     return step, log
@@ -213,15 +216,7 @@ def make_mixture_trainer(batch):
 
     def step():
         real = centres.index_select(0, torch.randint(0, MIXTURE_MODES, (batch,))) + MIXTURE_STD * torch.randn(batch, 2)
-        fake = generator(torch.randn(batch, MIXTURE_LATENT))
-        loss_d = discriminator_loss(discriminator(real), discriminator(fake.detach()))
-        discriminator.zero_grad(set_to_none=True)
-        loss_d.backward()
-        opt_d.step()
-        loss_g = generator_loss(discriminator(fake))
-        generator.zero_grad(set_to_none=True)
-        loss_g.backward()
-        opt_g.step()
+        loss_d, loss_g = gan_step(generator, discriminator, opt_g, opt_d, real, torch.randn(batch, MIXTURE_LATENT))
         log[:] = [(loss_d.detach(), loss_g.detach())]
 
     return step, log
