@@ -154,6 +154,20 @@ def build(model, args):
     return make_g(), make_d(batch_norm=args.mlp_d_batchnorm) if model == "mlp" else make_d()
 
 
+def gan_step(generator, discriminator, opt_g, opt_d, real, z):
+    """(1) update D on real and G(z); (2) update G through the updated D. Returns both losses."""
+    fake = generator(z)
+    loss_d = discriminator_loss(discriminator(real), discriminator(fake.detach()))
+    discriminator.zero_grad(set_to_none=True)  # PyTorch 2.x's default (1.13's was False)
+    loss_d.backward()
+    opt_d.step()
+    loss_g = generator_loss(discriminator(fake))
+    generator.zero_grad(set_to_none=True)
+    loss_g.backward()
+    opt_g.step()
+    return loss_d, loss_g
+
+
 def make_trainer(model, batch, data, args):
     generator, discriminator = build(model, args)
     generator.apply(init_weights)
@@ -167,21 +181,49 @@ def make_trainer(model, batch, data, args):
 
     def step():
         x = next(reals)
-        # (1) update D
-        z = torch.randn(batch, LATENT)
-        fake = generator(z)
-        loss_d = discriminator_loss(discriminator(x), discriminator(fake.detach()))
-        discriminator.zero_grad(set_to_none=True)  # PyTorch 2.x's default (1.13's was False)
-        loss_d.backward()
-        opt_d.step()
-        # (2) update G
-        loss_g = generator_loss(discriminator(fake))
-        generator.zero_grad(set_to_none=True)
-        loss_g.backward()
-        opt_g.step()
+        loss_d, loss_g = gan_step(generator, discriminator, opt_g, opt_d, x, torch.randn(batch, LATENT))
         log.append((loss_d.item(), loss_g.item()))  # a real trainer logs every step
 
     return step, log
+
+
+# ---- the Gaussian-mixture step (lsgan mixture) -------------------------------------------------
+
+MIXTURE_LATENT, MIXTURE_HIDDEN, MIXTURE_MODES, MIXTURE_STD = 256, 128, 8, 0.01
+
+
+def tanh_mlp(inputs, outputs):
+    # lsgan's TanhMlp: two hidden layers of 128 tanh units, linear output; orthogonal weights x 1.4, zero biases.
+    net = nn.Sequential(nn.Linear(inputs, MIXTURE_HIDDEN), nn.Tanh(), nn.Linear(MIXTURE_HIDDEN, MIXTURE_HIDDEN),
+                        nn.Tanh(), nn.Linear(MIXTURE_HIDDEN, outputs))
+    for layer in net:
+        if isinstance(layer, nn.Linear):
+            nn.init.orthogonal_(layer.weight, gain=1.4)
+            nn.init.zeros_(layer.bias)
+    return net
+
+
+def make_mixture_trainer(batch):
+    """lsgan mixture's step: fresh points of the ring of 8 (radius 1, sigma 0.01) and z each step, D's update then
+    G's through the updated D; Adam beta1 0.5, lr 1e-4 for D and 1e-3 for G. Losses are read only at the end
+    (lsgan reads them only at its evaluations)."""
+    generator, discriminator = tanh_mlp(MIXTURE_LATENT, 2), tanh_mlp(2, 1)
+    opt_g = torch.optim.Adam(generator.parameters(), lr=1e-3, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(discriminator.parameters(), lr=1e-4, betas=(0.5, 0.999))
+    angles = torch.arange(MIXTURE_MODES, dtype=torch.float64) * (2 * math.pi / MIXTURE_MODES)
+    centres = torch.stack([angles.cos(), angles.sin()], 1).float()
+    log = []
+
+    def step():
+        real = centres.index_select(0, torch.randint(0, MIXTURE_MODES, (batch,))) + MIXTURE_STD * torch.randn(batch, 2)
+        loss_d, loss_g = gan_step(generator, discriminator, opt_g, opt_d, real, torch.randn(batch, MIXTURE_LATENT))
+        log[:] = [(loss_d.detach(), loss_g.detach())]
+
+    return step, log
+
+
+def finite(log):
+    return all(math.isfinite(float(v)) for pair in log[-1:] for v in pair)
 
 
 def time_case(model, batch, data, args):
@@ -279,7 +321,8 @@ def parse_args():
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     p.add_argument("--serve", action="store_true",
                    help="print the machine facts as one JSON line, then for each stdin line "
-                        "'MODEL BATCH STEPS' time that many steps and answer one JSON line")
+                        "'MODEL BATCH STEPS' time that many steps and answer one JSON line (MODEL may also be "
+                        "'mixture': lsgan mixture's step)")
     p.add_argument("--dry-run", action="store_true",
                    help="one step per case, a small data set and GEMM: checks that it runs, times nothing")
     args = p.parse_args()
@@ -305,7 +348,7 @@ def serve(args, facts, data):
         model, batch, steps = line.split()
         batch, steps = int(batch), int(steps)
         if (model, batch) not in trainers:
-            step, log = make_trainer(model, batch, data, args)
+            step, log = make_mixture_trainer(batch) if model == "mixture" else make_trainer(model, batch, data, args)
             for _ in range(args.warmup):
                 step()
             trainers[model, batch] = step, log
@@ -314,9 +357,8 @@ def serve(args, facts, data):
         for _ in range(steps):
             step()
         wall = time.perf_counter() - t0
-        finite = all(math.isfinite(v) for v in log[-1])
         print(json.dumps({"model": model, "batch": batch, "steps": steps, "img_s": steps * batch / wall,
-                          "finite": finite}), flush=True)
+                          "finite": finite(log)}), flush=True)
 
 
 def main():

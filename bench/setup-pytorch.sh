@@ -19,11 +19,15 @@ for pkg in "${wanted[@]}"; do
 done
 if ((${#missing[@]})); then
   echo "setup-pytorch: installing ${missing[*]}"
-  # An empty package list means 'apt-get update' has not run on this machine yet.
-  if ! apt-cache policy python3-torch 2>/dev/null | grep -q 'Candidate: [0-9]'; then
-    apt-get update -q
+  # Package lists of our own (Dir::State::Lists), never the system's: this script must not change what the
+  # machine's apt-get sees (a system 'apt-get update' is not ours to run). Fetched once, kept for later runs.
+  lists="${LSGAN_APT_LISTS:-/tmp/lsgan-apt-lists}"
+  mkdir -p "$lists/partial"
+  apt=(apt-get -o "Dir::State::Lists=$lists")
+  if ! apt-cache -o "Dir::State::Lists=$lists" policy python3-torch 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    "${apt[@]}" update -q
   fi
-  apt-get install -y -q --no-install-recommends "${missing[@]}"
+  "${apt[@]}" install -y -q --no-install-recommends "${missing[@]}"
 else
   echo "setup-pytorch: ${wanted[*]} already installed"
 fi

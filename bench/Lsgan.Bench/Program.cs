@@ -8,6 +8,8 @@ using static TorchSharp.torch;
 // Usage: dotnet run -c Release --project bench/Lsgan.Bench [-- --threads N] [--quick] [--no-peer] [--long-steps N]
 // Measures, in one run: our training loop and the PyTorch peer per model and batch, the GEMM ceiling,
 // memory over a long run and evaluation time; writes bench/results.json and bench/results.md.
+// With --mixture [--threads N] [--blocks B] [--steps S] [--no-peer] it only compares lsgan mixture's step with the
+// peer's (results-mixture.json and .md).
 // With --step-profile [--batch B] [--steps N] it only times the phases and layers of a training step.
 // With --kernel-paths it runs the step profile with oneDNN's and MKL's verbose logs and writes bench/kernel-paths.md.
 // With --peak it only prints the CPU, the FMA-loop rate and libtorch's GEMM rate.
@@ -47,6 +49,23 @@ if (arguments.Contains("--peak"))
     Console.WriteLine($"CPU: {CpuInfo.OfThisMachine()}");
     Console.WriteLine($"FMA loop ({FmaPeak.Lanes * 32}-bit, {threads} threads): {FmaPeak.Measure(threads):F1} GFLOP/s");
     Console.WriteLine($"GEMM 4096² through libtorch: best {GemmRate.Measure(4096, 5).Max:F1} GFLOP/s");
+    return 0;
+}
+
+if (arguments.Contains("--mixture"))
+{
+    // lsgan mixture's step beside the peer's, alone: at 1 thread by default, as lsgan mixture runs.
+    int mixtureThreads = IntArgument("--threads", 1);
+    set_num_threads(mixtureThreads);
+    bool withPeer = !arguments.Contains("--no-peer");
+    using var mixturePeer = withPeer ? PytorchPeer.Start(FindBenchDirectory(), mixtureThreads, 20) : null;
+    var row = MixtureBench.Measure(mixturePeer, warmup: 20, blocks: IntArgument("--blocks", 7), stepsPerBlock: IntArgument("--steps", 100));
+    row["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm") + " UTC";
+    row["pytorch_version"] = mixturePeer?.Facts["torch_version"]?.DeepClone();
+    row["pytorch_blas"] = mixturePeer?.Facts["blas"]?.DeepClone();
+    File.WriteAllText(Path.Combine(FindBenchDirectory(), "results-mixture.json"), row.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    File.WriteAllText(Path.Combine(FindBenchDirectory(), "results-mixture.md"), ResultsMarkdown.RenderMixture(row));
+    Console.WriteLine(ResultsMarkdown.RenderMixture(row));
     return 0;
 }
 
@@ -144,6 +163,7 @@ foreach (var (name, model, batch, on, off) in new (string, string, int, StepOpti
     Console.Error.WriteLine(row.ToJsonString());
 }
 
+var mixture = MixtureBench.Measure(peer, warmup, blocks, quick ? 5 : 100);
 var memory = MemoryBench.Measure("mlp", 64, images, longSteps);
 Console.Error.WriteLine($"memory over {memory.Steps} mlp steps: {memory.StartMb:F0} → {memory.EndMb:F0} MB (peak {memory.PeakMb:F0})");
 double evaluateSeconds = EvaluateBench.MeasureSeconds(images);
@@ -167,6 +187,7 @@ var result = new JsonObject
     ["pytorch_gemm_gflops"] = peer?.Facts["gemm_gflops"] is { } peerGemm ? Math.Round(peerGemm.GetValue<double>(), 1) : null,
     ["cases"] = cases,
     ["variants"] = variants,
+    ["mixture"] = mixture,
     ["memory"] = new JsonObject
     {
         ["model"] = memory.Model, ["batch"] = memory.Batch, ["steps"] = memory.Steps,

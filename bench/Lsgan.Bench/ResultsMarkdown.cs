@@ -36,6 +36,11 @@ public static class ResultsMarkdown
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
         foreach (var row in result["variants"]!.AsArray().Select(r => r!.AsObject()))
             text.AppendLine($"| {row["optimisation"]} | {row["model"]} | {row["batch"]} | {row["with_img_s"]} | {row["without_img_s"]} | {row["speedup"]} |");
+        if (result["mixture"] is JsonObject mixture)
+        {
+            text.AppendLine();
+            text.Append(MixtureTable(mixture));
+        }
         var memory = result["memory"]!.AsObject();
         text.AppendLine();
         text.AppendLine($"Memory over {memory["steps"]} steps of {memory["model"]} (batch {memory["batch"]}): resident {memory["start_mb"]} MB after the first sample, " +
@@ -47,6 +52,23 @@ public static class ResultsMarkdown
             "The PyTorch peer runs without OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, so OpenBLAS picks its own kernel (core= in its BLAS string). " +
             "\"Bare step\" is GanTrainer.Step on ready batches; the non-compute share is 1 − ours / bare step. " +
             "Our blocks, bare-step blocks, PyTorch blocks and GEMM measurements alternate within each case.");
+        return text.ToString();
+    }
+
+    /// <summary>results-mixture.md: the mixture step alone (bench --mixture).</summary>
+    public static string RenderMixture(JsonObject row) =>
+        $"# Mixture step ({row["date"]})\n\nPeer: PyTorch {row["pytorch_version"] ?? "(not run)"}, {row["pytorch_blas"] ?? ""}.\n\n" + MixtureTable(row);
+
+    private static string MixtureTable(JsonObject row)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| case | threads | ours steps/s (min–max) | PyTorch steps/s (min–max) | ours / PyTorch | simultaneous update steps/s | load average |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | --- |");
+        text.AppendLine($"| {row["case"]} | {row["threads"]} | {row["ours_steps_s"]} ({row["ours_steps_s_min"]}–{row["ours_steps_s_max"]}) | " +
+            $"{row["pytorch_steps_s"]?.ToString() ?? "-"} ({row["pytorch_steps_s_min"]?.ToString() ?? "-"}–{row["pytorch_steps_s_max"]?.ToString() ?? "-"}) | " +
+            $"{row["ratio"]?.ToString() ?? "-"} | {row["simultaneous_steps_s"]} ({row["simultaneous_speedup"]}×) | {row["loadavg"]} |");
+        text.AppendLine();
+        text.AppendLine($"Blocks of {row["steps_per_block"]} steps, {row["blocks"]} each, alternating PyTorch, ours, ours simultaneous; a step is fresh real points and z, D's update and G's.");
         return text.ToString();
     }
 }

@@ -14,21 +14,26 @@ internal static class MixtureCommand
         var labels = Options.Make("--labels", "least-squares preset: 01 = (a,b,c) = (0,1,1), chi2 = (-1,1,0)", "01");
         var layout = Options.Make("--layout", "ring (K modes on a circle of radius 1, σ 0.01: the paper's) or grid (5x5, spacing 2, σ 0.05)", "ring");
         var modes = Options.Make("--modes", "modes of a ring (a grid has 25)", 8);
-        var steps = Options.Make("--steps", "G updates (each after one D update)", 35_000);
+        var steps = Options.Make("--steps", "training steps (each one D update and one G update)", 35_000);
         var evalEvery = Options.Make("--eval-every", "steps between evaluations and pictures", 5_000);
         var points = Options.Make("--points", "generated points per evaluation (fixed z)", 2_500);
-        var threshold = Options.Make("--mode-threshold", "high-quality points (within 3σ of the nearest centre) a mode needs to count as covered", 20);
+        var threshold = Options.Make("--mode-threshold", "high-quality (or near) points a mode needs to count as covered (or near)", 20);
         var seed = Options.Make("--seed", "first seed", 0L);
         var seeds = Options.Make("--seeds", "runs per loss, seeds --seed, --seed+1, …", 1);
+        var jobs = Options.Make("--jobs", "runs trained at the same time (each on --threads libtorch threads)", 1);
+        var update = Options.Make("--update", "alternating (D's update, then G's through the updated D: the paper's objective, as lsgan train) or simultaneous (both gradients before either moves: the authors' code)", "alternating");
         var threads = Options.Threads("libtorch threads (these nets are tiny: one is enough)", 1);
         var output = new Option<string>("--out") { Description = "output directory (new or empty)", Required = true };
         var command = new Command("mixture",
             "Train on a 2-D Gaussian mixture and measure mode coverage over time (Mao et al. 2017, Sec. 4.3). Every "
             + "--eval-every steps, on --points generated points from fixed z: each point's nearest mode, 'high quality' "
             + "if within 3σ of it; modes covered = modes with at least --mode-threshold high-quality points; KL = "
-            + "KL(nearest-mode histogram ‖ uniform). A run that ends covering ≤ 1 mode counts as collapsed.")
+            + "KL(nearest-mode histogram ‖ uniform) in nats; 'near' if within a quarter of the smallest distance between "
+            + "two centres (0.19 on the ring of 8, 0.5 on the grid), modes near = modes with at least --mode-threshold near "
+            + "points. A run that ends with ≤ 1 mode near counts as collapsed. Several runs also write summary.json and "
+            + "figure-seed<S>.png (the losses side by side over time).")
         {
-            losses, labels, layout, modes, steps, evalEvery, points, threshold, seed, seeds, threads, output,
+            losses, labels, layout, modes, steps, evalEvery, points, threshold, seed, seeds, jobs, update, threads, output,
         };
         command.SetAction(p =>
         {
@@ -37,40 +42,83 @@ internal static class MixtureCommand
                 ?? throw new LsganException($"Unknown --labels '{p.GetValue(labels)}' (expected 01 or chi2).");
             var mixture = p.GetValue(layout) == "grid" ? MixtureLayout.Grid25 : new MixtureLayout(p.GetValue(layout)!, p.GetValue(modes));
             var configs = lossKinds.Select(kind => new MixtureConfig(mixture, kind == "ls" ? preset : new LossConfig(kind),
-                p.GetValue(steps), p.GetValue(evalEvery), p.GetValue(points), p.GetValue(threshold), p.GetValue(seed))).ToList();
+                p.GetValue(steps), p.GetValue(evalEvery), p.GetValue(points), p.GetValue(threshold), p.GetValue(seed),
+                Simultaneous: p.GetValue(update) == "simultaneous")).ToList();
             var errors = configs.SelectMany(c => c.Validate()).Distinct().ToList();
             if (p.GetValue(seeds) is < 1 or > 1000) errors.Add($"--seeds must be in 1..1000, got {p.GetValue(seeds)}");
+            if (p.GetValue(jobs) is < 1 or > 64) errors.Add($"--jobs must be in 1..64, got {p.GetValue(jobs)}");
+            if (p.GetValue(update) is not ("alternating" or "simultaneous"))
+                errors.Add($"--update must be alternating or simultaneous, got '{p.GetValue(update)}'");
             if (errors.Count > 0) throw new LsganException(string.Join("; ", errors) + ".");
             TorchSharp.torch.set_num_threads(p.GetValue(threads));
-            return Run(configs, p.GetValue(seeds), p.GetValue(output)!);
+            return Run(configs, p.GetValue(seeds), p.GetValue(jobs), p.GetValue(output)!);
         });
         return command;
     }
 
-    private static int Run(IReadOnlyList<MixtureConfig> configs, int seeds, string output)
+    private static int Run(IReadOnlyList<MixtureConfig> configs, int seeds, int jobs, string output)
     {
         // One run: its files straight in --out; several: a folder per loss and seed, and a summary beside them.
         bool single = configs.Count == 1 && seeds == 1;
-        var summaries = new List<MixtureSummary>();
-        foreach (var config in configs)
+        if (!single && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
+            throw new LsganException($"{output} is not empty; choose a new --out directory.");
+        // Seed by seed, the losses of a seed one after the other: stopped early, the runs that finished pair up.
+        var runs = Enumerable.Range(0, seeds).SelectMany(s => configs.Select(config => config with { Seed = config.Seed + s }))
+            .Select(config => (Config: config, Dir: single ? output : Path.Combine(output, RunFolder(config)))).ToList();
+        var results = new IReadOnlyList<MixtureRecord>?[runs.Count];
+        var gate = new Lock();
+        void Say(string line)
         {
-            var runs = new List<IReadOnlyList<MixtureRecord>>();
-            for (int s = 0; s < seeds; s++)
+            lock (gate) Console.Error.WriteLine(line);
+        }
+        List<MixtureSummary> Summaries() => [.. configs.Select((config, c) => (config, finished: runs.Select((r, i) => (r, i))
+                .Where(x => x.r.Config.Loss == config.Loss && results[x.i] is not null).Select(x => results[x.i]!).ToList()))
+            .Where(x => x.finished.Count > 0)
+            .Select(x => MixtureSummary.Of(x.config.Loss.Create().Describe(), x.finished))];
+
+        // Each run has its own networks and random streams, so its numbers do not depend on --jobs. Taken in order.
+        var order = System.Collections.Concurrent.Partitioner.Create(Enumerable.Range(0, runs.Count),
+            System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
+        try
+        {
+            Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
             {
-                var seeded = config with { Seed = config.Seed + s };
-                string dir = single ? output : Path.Combine(output, $"{config.Loss.Kind}-seed{seeded.Seed}");
-                Console.Error.WriteLine($"{config.Loss.Create().Describe()} seed {seeded.Seed} → {dir}");
-                runs.Add(MixtureRun.Run(seeded, dir, new Output.CallbackProgress<MixtureRecord>(r => Console.Error.WriteLine(
-                    $"  step {r.Step}: {r.ModesCovered}/{r.ModeCount} modes, high quality {r.HighQualityFraction:P1}, KL {r.KlFromUniform:F3}, d {r.DLoss:G4}, g {r.GLoss:G4}"))));
-            }
-            summaries.Add(MixtureSummary.Of(config.Loss.Create().Describe(), runs));
+                var (config, dir) = runs[i];
+                string name = $"{config.Loss.Create().Describe()} seed {config.Seed}";
+                Say($"{name} → {dir}");
+                var records = MixtureRun.Run(config, dir, new Output.CallbackProgress<MixtureRecord>(r => Say(
+                    $"  {name} step {r.Step}: {r.ModesCovered}/{r.ModeCount} modes (3σ), high quality {r.HighQualityFraction:P1}, "
+                    + $"{r.ModesNear} near ({r.NearFraction:P0}), KL {r.KlFromUniform:F3}, d {r.DLoss:G4}, g {r.GLoss:G4}, {r.Seconds:F0} s")));
+                if (single)
+                {
+                    results[i] = records;
+                    return;
+                }
+                // The summary of the runs finished so far after each, and a seed's figure once its losses are all done.
+                lock (gate)
+                {
+                    results[i] = records;
+                    Json.WriteFile(Path.Combine(output, SummaryFile), Summaries());
+                    var sameSeed = runs.Select((r, j) => (r, j)).Where(x => x.r.Config.Seed == config.Seed).ToList();
+                    if (sameSeed.All(x => results[x.j] is not null))
+                    {
+                        MixtureRun.SaveFigure([.. sameSeed.Select(x => (x.r.Config.Loss.Create().Describe(), x.r.Dir))], config.Layout,
+                            Path.Combine(output, $"figure-seed{config.Seed}.png"));
+                    }
+                }
+            });
         }
-        if (!single) Json.WriteFile(Path.Combine(output, "summary.json"), summaries);
-        foreach (var s in summaries)
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
-            Console.WriteLine($"{s.Loss}: {s.Runs} runs, modes covered {s.ModesCoveredMean:F2} ± {s.ModesCoveredStd:F2} of {s.ModeCount}, "
-                + $"high quality {s.HighQualityFractionMean:P1} ± {s.HighQualityFractionStd:P1}, collapsed {s.Collapsed}, diverged {s.Diverged}");
+            // The first run's failure as itself, so an LsganException still ends as one line.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
+        foreach (var s in Summaries()) Console.WriteLine(s.Describe());
         return 0;
     }
+
+    /// <summary>Per loss, the summary over seeds (<see cref="MixtureSummary"/>), rewritten as each run finishes.</summary>
+    public const string SummaryFile = "summary.json";
+
+    private static string RunFolder(MixtureConfig config) => $"{config.Loss.Kind}-seed{config.Seed}";
 }

@@ -11,7 +11,7 @@ namespace Lsgan.Experiments;
 /// </summary>
 /// <param name="Layout">The mixture.</param>
 /// <param name="Loss">The GAN objective, as for <c>lsgan train</c>.</param>
-/// <param name="Steps">G updates (each after one D update).</param>
+/// <param name="Steps">Training steps, each one D update and one G update.</param>
 /// <param name="EvalEvery">Steps between evaluations (and pictures); the last step is always evaluated.</param>
 /// <param name="EvalPoints">Generated points per evaluation, from the same fixed z each time.</param>
 /// <param name="MinimumPerMode">High-quality points a mode needs to count as covered (PacGAN's 20 of 2,500).</param>
@@ -22,6 +22,11 @@ namespace Lsgan.Experiments;
 /// <param name="GeneratorLr">G's Adam learning rate.</param>
 /// <param name="DiscriminatorLr">D's Adam learning rate.</param>
 /// <param name="Beta1">Adam's β₁ for both.</param>
+/// <param name="Simultaneous">
+/// Both gradients from the same G and D before either moves, as the authors' code runs its two train ops in one
+/// session call; false (the default) alternates as the paper's objective and <c>lsgan train</c> do: D's update,
+/// then G's through the updated D.
+/// </param>
 public sealed record MixtureConfig(
     MixtureLayout Layout,
     LossConfig Loss,
@@ -35,7 +40,8 @@ public sealed record MixtureConfig(
     int BatchSize = 512,
     double GeneratorLr = 1e-3,
     double DiscriminatorLr = 1e-4,
-    double Beta1 = 0.5)
+    double Beta1 = 0.5,
+    bool Simultaneous = false)
 {
     /// <summary>Every problem with this config at once; empty when it can run.</summary>
     public IReadOnlyList<string> Validate()

@@ -8,6 +8,8 @@ namespace Lsgan.Experiments;
 /// <param name="ModeCount">Modes of the mixture.</param>
 /// <param name="HighQualityFraction">Share of the generated points within 3σ of their nearest centre.</param>
 /// <param name="KlFromUniform">KL divergence of the nearest-mode histogram from uniform, in nats.</param>
+/// <param name="ModesNear">Modes with at least the threshold of near points (within a quarter of the smallest distance between two centres).</param>
+/// <param name="NearFraction">Share of the generated points near their nearest centre.</param>
 /// <param name="Seconds">Wall time since the start of training.</param>
 public sealed record MixtureRecord(
     int Step,
@@ -17,4 +19,6 @@ public sealed record MixtureRecord(
     int ModeCount,
     double HighQualityFraction,
     double KlFromUniform,
+    int ModesNear,
+    double NearFraction,
     double Seconds);

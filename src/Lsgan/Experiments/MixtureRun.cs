@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Lsgan.IO;
 using Lsgan.Models;
@@ -21,6 +22,58 @@ public static class MixtureRun
     /// <summary>The picture of the evaluation at <paramref name="step"/>.</summary>
     public static string PicturePath(string dir, int step) => Path.Combine(dir, PointsFolder, $"step-{step:D7}.png");
 
+    /// <summary>The generated points of the evaluation at <paramref name="step"/>: a line "x,y" per point.</summary>
+    public static string PointsPath(string dir, int step) => Path.Combine(dir, PointsFolder, $"step-{step:D7}.csv");
+
+    /// <summary>The points <see cref="PointsPath"/> holds, as x0, y0, x1, y1, ….</summary>
+    public static float[] ReadPoints(string dir, int step)
+    {
+        string path = PointsPath(dir, step);
+        if (!File.Exists(path)) throw new LsganException($"{path} is missing.");
+        var values = new List<float>();
+        foreach (string line in File.ReadLines(path))
+        {
+            var parts = line.Split(',');
+            if (parts.Length != 2 || !float.TryParse(parts[0], CultureInfo.InvariantCulture, out float x)
+                || !float.TryParse(parts[1], CultureInfo.InvariantCulture, out float y))
+                throw new LsganException($"{path} has a line that is not 'x,y': '{line}'.");
+            values.Add(x);
+            values.Add(y);
+        }
+        return [.. values];
+    }
+
+    /// <summary>
+    /// Writes the figure of <paramref name="runs"/> side by side over time, like the paper's: a row per run (its
+    /// label, e.g. the loss), a column per evaluation step, and a last column of real points of the mixture.
+    /// </summary>
+    public static void SaveFigure(IReadOnlyList<(string Label, string Dir)> runs, MixtureLayout layout, string path)
+    {
+        var cells = new List<MixturePlot.Cell>();
+        int pointCount = 0;
+        foreach (var (label, dir) in runs)
+        {
+            foreach (var record in ReadLog(dir))
+            {
+                var points = ReadPoints(dir, record.Step);
+                pointCount = Math.Max(pointCount, points.Length / 2);
+                cells.Add(new MixturePlot.Cell(label, $"step {record.Step}", points,
+                    $"{record.ModesCovered}/{record.ModeCount} modes, HQ {record.HighQualityFraction:P0}"));
+            }
+        }
+        if (cells.Count == 0) throw new LsganException("The figure needs at least one evaluation.");
+        using var random = new Generator(0);
+        using var real = layout.Sample(pointCount, random);
+        cells.Add(new MixturePlot.Cell(runs[0].Label, "real", real.data<float>().ToArray(), $"{pointCount} samples of the mixture"));
+        MixturePlot.SaveFigure(cells, layout, path);
+    }
+
+    /// <summary>The evaluations of the run in <paramref name="dir"/>, from its log.</summary>
+    public static IReadOnlyList<MixtureRecord> ReadLog(string dir) =>
+        [.. File.ReadLines(Path.Combine(dir, LogFile)).Where(l => l.Length > 0)
+            .Select(l => JsonSerializer.Deserialize<MixtureRecord>(l, Json.Compact)
+                ?? throw new LsganException($"{Path.Combine(dir, LogFile)} has an empty line."))];
+
     /// <summary>
     /// Runs <paramref name="config"/> into <paramref name="dir"/> (created; must be new or empty) and returns its
     /// evaluations. Deterministic for a seed at a fixed libtorch thread count. A loss that turns NaN or infinite ends
@@ -35,42 +88,16 @@ public static class MixtureRun
         Directory.CreateDirectory(Path.Combine(dir, PointsFolder));
         Json.WriteFile(Path.Combine(dir, ConfigFile), config);
 
-        // Separate generators for weights, data, noise and the evaluation's fixed z: changing one stream (e.g. the
-        // number of evaluation points) leaves the others, and so the training, as they were.
-        using var weights = new Generator((ulong)config.Seed * 4 + 1);
-        using var data = new Generator((ulong)config.Seed * 4 + 2);
-        using var noise = new Generator((ulong)config.Seed * 4 + 3);
-        using var evaluationNoise = new Generator((ulong)config.Seed * 4 + 4);
-        using var generator = new TanhMlp(config.LatentDim, config.Hidden, 2, weights);
-        using var discriminator = new TanhMlp(2, config.Hidden, 1, weights);
-        using var generatorOptimizer = config.Optimizer.Create(generator.parameters(), config.GeneratorLr);
-        using var discriminatorOptimizer = config.Optimizer.Create(discriminator.parameters(), config.DiscriminatorLr);
-        var loss = config.Loss.Create();
-        using var fixedZ = randn([config.EvalPoints, config.LatentDim], generator: evaluationNoise);
-
+        using var trainer = new MixtureTrainer(config);
         var records = new List<MixtureRecord>();
         var clock = Stopwatch.StartNew();
         for (int step = 1; step <= config.Steps; step++)
         {
             cancellation.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var real = config.Layout.Sample(config.BatchSize, data);
-            var fake = generator.call(randn([config.BatchSize, config.LatentDim], generator: noise));
-
-            // (1) update D: real points toward b, generated ones toward a
-            var dLoss = loss.DiscriminatorLoss(discriminator.call(real), discriminator.call(fake.detach()));
-            discriminatorOptimizer.zero_grad();
-            dLoss.backward();
-            discriminatorOptimizer.step();
-
-            // (2) update G through the updated D, toward c (D's gradients from this are cleared before its next step)
-            var gLoss = loss.GeneratorLoss(discriminator.call(fake));
-            generatorOptimizer.zero_grad();
-            gLoss.backward();
-            generatorOptimizer.step();
-
+            var (dLoss, gLoss) = trainer.Step();
             if (step % config.EvalEvery != 0 && step != config.Steps) continue;
-            var record = Evaluate(config, generator, fixedZ, step, dLoss.item<float>(), gLoss.item<float>(), clock.Elapsed, dir);
+            var record = Evaluate(config, trainer.FixedPoints(), step, dLoss.item<float>(), gLoss.item<float>(), clock.Elapsed, dir);
             records.Add(record);
             progress?.Report(record);
             if (!double.IsFinite(record.DLoss) || !double.IsFinite(record.GLoss)) break;
@@ -78,16 +105,15 @@ public static class MixtureRun
         return records;
     }
 
-    private static MixtureRecord Evaluate(MixtureConfig config, TanhMlp generator, Tensor fixedZ, int step, double dLoss,
-        double gLoss, TimeSpan elapsed, string dir)
+    private static MixtureRecord Evaluate(MixtureConfig config, float[] points, int step, double dLoss, double gLoss,
+        TimeSpan elapsed, string dir)
     {
-        float[] points;
-        using (no_grad())
-        using (var scope = NewDisposeScope())
-            points = generator.call(fixedZ).data<float>().ToArray();
         var coverage = MixtureEvaluation.Measure(points, config.Layout, config.MinimumPerMode);
+        var near = MixtureEvaluation.Measure(points, config.Layout, config.MinimumPerMode, MixtureEvaluation.NearRadius(config.Layout));
         var record = new MixtureRecord(step, dLoss, gLoss, coverage.ModesCovered, coverage.ModeCount,
-            coverage.HighQualityFraction, coverage.KlFromUniform, elapsed.TotalSeconds);
+            coverage.HighQualityFraction, coverage.KlFromUniform, near.ModesCovered, near.HighQualityFraction, elapsed.TotalSeconds);
+        AtomicFile.Write(PointsPath(dir, step), temporary => File.WriteAllLines(temporary, Enumerable.Range(0, points.Length / 2)
+            .Select(i => string.Create(CultureInfo.InvariantCulture, $"{points[2 * i]:R},{points[2 * i + 1]:R}"))));
         File.AppendAllText(Path.Combine(dir, LogFile), JsonSerializer.Serialize(record, Json.Compact) + "\n");
         MixturePlot.Save(points, config.Layout, PicturePath(dir, step),
             $"step {step} · {config.Loss.Create().Describe()} · {coverage.ModesCovered}/{coverage.ModeCount} modes");

@@ -64,8 +64,8 @@ public sealed class MixtureRunTests : IDisposable
     {
         string output = temp.Combine("study");
 
-        var result = Run(temp.Path, "mixture", "--loss", "ls,bce", "--seeds", "2", "--steps", "20", "--eval-every", "10",
-            "--points", "100", "--out", output);
+        var result = Run(temp.Path, "mixture", "--loss", "ls,bce", "--seeds", "2", "--jobs", "2", "--steps", "20",
+            "--eval-every", "10", "--points", "100", "--out", output);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         foreach (string run in new[] { "ls-seed0", "ls-seed1", "bce-seed0", "bce-seed1" })
@@ -73,6 +73,17 @@ public sealed class MixtureRunTests : IDisposable
         var summaries = Json.ReadFile<List<MixtureSummary>>(Path.Combine(output, "summary.json"), "summary");
         Assert.Equal(["ls(0,1,1)", "bce"], summaries.Select(s => s.Loss));
         Assert.All(summaries, s => Assert.Equal((2, 8), (s.Runs, s.ModeCount)));
+        // Per seed, the figure: a row per loss, a column per evaluation (10, 20) and the real points.
+        foreach (int seed in new[] { 0, 1 })
+        {
+            using var figure = SkiaSharp.SKBitmap.Decode(Path.Combine(output, $"figure-seed{seed}.png"));
+            Assert.Equal((3 * 320, 2 * 320), (figure.Width, figure.Height));
+        }
+        // Two at a time, each run the same as on its own: bce seed 1 again, alone.
+        TorchSharp.torch.set_num_threads(1);
+        var alone = MixtureRun.Run(new MixtureConfig(MixtureLayout.Ring8, new LossConfig("bce"), Steps: 20, EvalEvery: 10,
+            EvalPoints: 100, Seed: 1), temp.Combine("alone"));
+        Assert.Equal(alone.Select(r => r with { Seconds = 0 }), MixtureRun.ReadLog(Path.Combine(output, "bce-seed1")).Select(r => r with { Seconds = 0 }));
     }
 
     [Theory]
@@ -81,6 +92,8 @@ public sealed class MixtureRunTests : IDisposable
     [InlineData("--steps", "0")]
     [InlineData("--seeds", "0")]
     [InlineData("--labels", "xyz")]
+    [InlineData("--jobs", "0")]
+    [InlineData("--update", "sideways")]
     public void Given_a_bad_option_when_run_then_one_line_names_it_and_nothing_is_written(string option, string value)
     {
         string output = temp.Combine("bad");

@@ -4,7 +4,8 @@ namespace Lsgan.Tests.Experiments;
 
 public sealed class MixtureSummaryTests
 {
-    private static MixtureRecord Final(int modes, double quality, double dLoss = 0.2) => new(100, dLoss, 0.1, modes, 8, quality, 0, 1);
+    private static MixtureRecord Final(int modes, double quality, double dLoss = 0.2, int near = 8) =>
+        new(100, dLoss, 0.1, modes, 8, quality, 0, near, 0.5, 1);
 
     [Fact]
     public void Given_three_runs_when_summarised_then_the_last_evaluations_give_mean_sample_std_and_counts()
@@ -12,7 +13,7 @@ public sealed class MixtureSummaryTests
         IReadOnlyList<MixtureRecord>[] runs =
         [
             [Final(0, 0), Final(8, 0.9)],
-            [Final(1, 0.5)],
+            [Final(1, 0.5, near: 1)],
             [Final(6, 0.6, dLoss: double.NaN)],
         ];
 
@@ -23,5 +24,8 @@ public sealed class MixtureSummaryTests
         Assert.Equal(Math.Sqrt(13), summary.ModesCoveredStd, 12);
         Assert.Equal(2 / 3.0, summary.HighQualityFractionMean, 12);
         Assert.Equal((3, 1, 1), (summary.Runs, summary.Collapsed, summary.Diverged));
+        // Near 8, 1, 8: the run near one mode is the collapsed one.
+        Assert.Equal(17 / 3.0, summary.ModesNearMean, 12);
+        Assert.Equal([8, 1, 8], summary.ModesNearPerRun);
     }
 }
