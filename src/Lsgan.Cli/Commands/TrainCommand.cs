@@ -50,7 +50,14 @@ internal static class TrainCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator) { Runtime = runtime, CheckpointWritten = LossPlot.Save }.Run(images, checkpoint, cancel.Token));
+            // A new event file per session, beside metrics.jsonl; TensorBoard reads all of a directory's files as one run.
+            var tensorBoard = p.GetValue(o.NoTensorBoard) ? null : new TensorBoardLog(run.Path);
+            var outcome = TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator)
+            {
+                Runtime = runtime,
+                CheckpointWritten = LossPlot.Save,
+                Observer = tensorBoard,
+            }.Run(images, checkpoint, cancel.Token));
             Console.Error.WriteLine(outcome switch
             {
                 TrainingOutcome.Completed => $"Done: {config.Epochs} epochs. Samples in {run.SamplesDirectory}, checkpoint in {run.LatestCheckpoint}.",

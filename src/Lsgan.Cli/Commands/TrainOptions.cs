@@ -44,14 +44,15 @@ internal sealed class TrainOptions
     public readonly Option<int> EvalSamples = Options.Make("--eval-samples", $"Generated images per evaluation during training ({TrainConfig.MinEvalSamples} to {TrainConfig.MaxEvalSamples:N0})", Defaults.EvalSamples);
     public readonly Option<string> Device = Options.Device(new RuntimeOptions().Device);
     public readonly Option<string?> Resume = Options.Path("--resume", "Continue the run in this directory exactly where it stopped");
+    public readonly Option<bool> NoTensorBoard = new("--no-tensorboard") { Description = "Write no TensorBoard event file (events.out.tfevents.*) into the run directory" };
     public readonly Option<bool> DryRun = new("--dry-run") { Description = "Check the options and print the config, then stop" };
 
     /// <summary>Options that may accompany --resume; every other one is fixed by the run's saved config.</summary>
-    public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, EvalEvery, EvalSamples, DataDir, DryRun];
+    public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, EvalEvery, EvalSamples, DataDir, NoTensorBoard, DryRun];
 
     public IEnumerable<Option> All => [Dataset, DataDir, Channels, Model, GBatchNorm, NoGBatchNorm, DBatchNorm, NoDBatchNorm,
         Loss, Preset, A, B, C, Optimizer, Lr, GLr, DLr, Beta1, Beta2, BatchSize, Epochs, LatentDim, DSteps, Seed,
-        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, Device, Resume, DryRun];
+        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, Device, Resume, NoTensorBoard, DryRun];
 
     /// <summary>Builds the config of a new run from the command line.</summary>
     public TrainConfig ToConfig(ParseResult p, int channels)

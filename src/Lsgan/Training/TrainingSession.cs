@@ -35,6 +35,9 @@ public sealed class TrainingSession
     /// </summary>
     public Action<RunDirectory>? CheckpointWritten { get; init; }
 
+    /// <summary>Told of every metrics line, grid and evaluation written, e.g. a <see cref="TensorBoardLog"/>.</summary>
+    public ITrainingObserver? Observer { get; init; }
+
     /// <summary>Device and step optimisations; recorded in runtime.json with libtorch's thread count, which the caller sets.</summary>
     public RuntimeOptions Runtime { get; init; } = new();
 
@@ -77,7 +80,11 @@ public sealed class TrainingSession
         using var data = images.to(device);
         using var fixedNoise = FixedNoise(device);
         run.WriteRuntime(new RuntimeRecord(Runtime.Device, torch.get_num_threads(), Runtime.Step));
-        if (resumeFrom is null) ImageGrid.Save(data.narrow(0, 0, Math.Min(GridSamples, data.shape[0])), SamplePath("reals"));
+        if (resumeFrom is null)
+        {
+            ImageGrid.Save(data.narrow(0, 0, Math.Min(GridSamples, data.shape[0])), SamplePath("reals"));
+            Observer?.GridSaved(0, "reals", SamplePath("reals"));
+        }
         var clock = Stopwatch.StartNew();
         double Seconds() => state.ElapsedSeconds + clock.Elapsed.TotalSeconds;
         using var metrics = new MetricsAccumulator(device, state.ElapsedSeconds);
@@ -105,12 +112,12 @@ public sealed class TrainingSession
                 bool epochEnd = s == stepsPerEpoch - 1;
                 if (step % config.LogEvery == 0 || epochEnd) Log(metrics, step, epoch, Seconds());
                 if (config.SampleEvery > 0 && step % config.SampleEvery == 0)
-                    SaveGrid(trainer, fixedNoise, SamplePath($"step-{step:D7}"));
+                    SaveGrid(trainer, fixedNoise, step, $"step-{step:D7}");
                 progress?.Report(new TrainingProgress(step, totalSteps, epoch + 1, config.Epochs, s + 1, stepsPerEpoch, records.LastOrDefault()));
 
                 if (epochEnd)
                 {
-                    SaveGrid(trainer, fixedNoise, SamplePath($"epoch-{epoch + 1:D4}"));
+                    SaveGrid(trainer, fixedNoise, step, $"epoch-{epoch + 1:D4}");
                     var next = new TrainingState(step, epoch + 1, 0, Seconds(), []);
                     if (evaluator is not null && config.EvalEvery > 0 && (epoch + 1) % config.EvalEvery == 0)
                         Evaluate(trainer, next);
@@ -120,7 +127,7 @@ public sealed class TrainingSession
                 {
                     if (!epochEnd)
                     {
-                        SaveGrid(trainer, fixedNoise, SamplePath($"step-{step:D7}"));
+                        SaveGrid(trainer, fixedNoise, step, $"step-{step:D7}");
                         Finish(trainer, metrics, step, epoch, s + 1, Seconds(), "step limit");
                     }
                     return TrainingOutcome.StepLimit;
@@ -163,6 +170,7 @@ public sealed class TrainingSession
         }
         records.Add(record);
         run.AppendMetrics(record);
+        Observer?.MetricsLogged(record);
     }
 
     /// <summary>Ends a session mid-epoch (Ctrl-C or step limit) so that it can be resumed exactly.</summary>
@@ -201,6 +209,7 @@ public sealed class TrainingSession
         var images = cat(noise.split(500).Select(z => trainer.Generate(z).cpu()).ToList(), 0);
         var record = new EvaluationRecord(state.Step, state.Epoch, evaluator!.Evaluate(images));
         run.AppendEvaluation(record);
+        Observer?.Evaluated(record);
         progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, records.LastOrDefault(),
             $"epoch {state.Epoch}: FID {record.Evaluation.Fid:F3}, classes covered {record.Evaluation.ClassesCovered}"));
         if (bestFid is null || record.Evaluation.Fid < bestFid)
@@ -210,10 +219,11 @@ public sealed class TrainingSession
         }
     }
 
-    private static void SaveGrid(GanTrainer trainer, Tensor fixedNoise, string path)
+    private void SaveGrid(GanTrainer trainer, Tensor fixedNoise, long step, string name)
     {
-        using var scope = NewDisposeScope();
-        ImageGrid.Save(trainer.Generate(fixedNoise), path);
+        using (var scope = NewDisposeScope())
+            ImageGrid.Save(trainer.Generate(fixedNoise), SamplePath(name));
+        Observer?.GridSaved(step, name, SamplePath(name));
     }
 
     // Drawn from a generator of its own so that grids of one run are comparable across epochs and resumes.
