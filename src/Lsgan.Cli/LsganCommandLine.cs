@@ -15,5 +15,6 @@ internal static class LsganCommandLine
             FidCommand.Create(),
             TrainClassifierCommand.Create(),
             MixtureCommand.Create(),
+            ExportCommand.Create(),
         };
 }
