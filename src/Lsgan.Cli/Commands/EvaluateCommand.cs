@@ -32,7 +32,8 @@ internal static class EvaluateCommand
             // The feature model first: a wrong path or option then fails before anything slow is loaded.
             using var features = featureModel.Open(p, p.GetValue(threads));
             var options = new RunEvaluationOptions { Count = p.GetValue(count), Seed = p.GetValue(seed), ClassifierPath = ClassifierOption.RegularFileOrMissing(p, classifier) };
-            var result = RunEvaluation.Evaluate(p.GetValue(run)!, DatasetLoading.Fetcher(p.GetValue(dataDir)), options, features);
+            var result = WorkView.Run("evaluate", progress =>
+                RunEvaluation.Evaluate(p.GetValue(run)!, DatasetLoading.Fetcher(p.GetValue(dataDir)), options, features, progress));
 
             EvaluationTable.Write(($"run (step {result.Step})", result.Report), ("real floor", result.Floor));
             if (features is not null) Console.WriteLine(FeatureModelOptions.Summary(features));

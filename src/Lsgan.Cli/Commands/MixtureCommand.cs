@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lsgan.Cli.Output;
 using Lsgan.Experiments;
 using Lsgan.IO;
 using Lsgan.Losses;
@@ -51,20 +52,27 @@ internal static class MixtureCommand
     {
         // One run: its files straight in --out; several: a folder per loss and seed, and a summary beside them.
         bool single = configs.Count == 1 && seeds == 1;
-        var summaries = new List<MixtureSummary>();
-        foreach (var config in configs)
+        // The bar counts the steps of every run and moves at each evaluation; off a terminal the evaluation lines are the progress.
+        long totalSteps = configs.Sum(c => (long)c.Steps) * seeds, stepsBefore = 0;
+        var summaries = WorkView.Run("mixture", progress => configs.Select(config =>
         {
             var runs = new List<IReadOnlyList<MixtureRecord>>();
             for (int s = 0; s < seeds; s++)
             {
                 var seeded = config with { Seed = config.Seed + s };
                 string dir = single ? output : Path.Combine(output, $"{config.Loss.Kind}-seed{seeded.Seed}");
-                Console.Error.WriteLine($"{config.Loss.Create().Describe()} seed {seeded.Seed} → {dir}");
-                runs.Add(MixtureRun.Run(seeded, dir, new Output.CallbackProgress<MixtureRecord>(r => Console.Error.WriteLine(
-                    $"  step {r.Step}: {r.ModesCovered}/{r.ModeCount} modes, high quality {r.HighQualityFraction:P1}, KL {r.KlFromUniform:F3}, d {r.DLoss:G4}, g {r.GLoss:G4}"))));
+                string run = $"{config.Loss.Create().Describe()} seed {seeded.Seed}";
+                progress.Line($"{run} → {dir}");
+                progress.Report(new WorkProgress(stepsBefore, totalSteps, run));
+                runs.Add(MixtureRun.Run(seeded, dir, new CallbackProgress<MixtureRecord>(r =>
+                {
+                    progress.Line($"  step {r.Step}: {r.ModesCovered}/{r.ModeCount} modes, high quality {r.HighQualityFraction:P1}, KL {r.KlFromUniform:F3}, d {r.DLoss:G4}, g {r.GLoss:G4}");
+                    progress.Report(new WorkProgress(stepsBefore + r.Step, totalSteps, $"{run}, step {r.Step:N0}/{seeded.Steps:N0}"));
+                })));
+                stepsBefore += seeded.Steps;
             }
-            summaries.Add(MixtureSummary.Of(config.Loss.Create().Describe(), runs));
-        }
+            return MixtureSummary.Of(config.Loss.Create().Describe(), runs);
+        }).ToList(), linePerReport: false);
         if (!single) Json.WriteFile(Path.Combine(output, "summary.json"), summaries);
         foreach (var s in summaries)
         {
