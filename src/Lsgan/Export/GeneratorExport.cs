@@ -27,6 +27,8 @@ public static class GeneratorExport
     {
         if (!Formats.ContainsKey(format))
             throw new LsganException($"Unknown export format '{format}' (expected one of: {string.Join(", ", Formats.Keys)}).");
+        if (Path.GetExtension(weightsPath).Equals(".json", StringComparison.OrdinalIgnoreCase))
+            throw new LsganException($"{weightsPath}: the weights file cannot end in .json, which names the JSON written beside it.");
         var layers = PyTorchLayouts.For(generator.Model);
         var ours = generator.StateDict();
         var renamed = Rename(ours, layers);
