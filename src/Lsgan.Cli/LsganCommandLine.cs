@@ -19,5 +19,6 @@ internal static class LsganCommandLine
             ReportCommand.Create(),
             MakeTintedCommand.Create(),
             StudyCommand.Create(),
+            ExportCommand.Create(),
         };
 }

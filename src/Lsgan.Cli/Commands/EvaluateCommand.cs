@@ -40,7 +40,8 @@ internal static class EvaluateCommand
                 return EvaluateStacked(p, run, p.Given(count) ? p.GetValue(count) : StackedMnist.EvaluationCount, seed, dataDir, classifier, clock);
             }
             var options = new RunEvaluationOptions { Count = p.GetValue(count), Seed = p.GetValue(seed), ClassifierPath = ClassifierOption.RegularFileOrMissing(p, classifier) };
-            var result = RunEvaluation.Evaluate(p.GetValue(run)!, DatasetLoading.Fetcher(p.GetValue(dataDir)), options, features);
+            var result = WorkView.Run("evaluate", progress =>
+                RunEvaluation.Evaluate(p.GetValue(run)!, DatasetLoading.Fetcher(p.GetValue(dataDir)), options, features, progress));
 
             EvaluationTable.Write(($"run (step {result.Step})", result.Report), ("real floor", result.Floor));
             if (result.ConditionalAccuracy is { } accuracy) EvaluationTable.WriteConditionalAccuracy(accuracy);

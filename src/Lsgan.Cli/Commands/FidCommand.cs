@@ -31,9 +31,17 @@ internal static class FidCommand
             using var features = featureModel.Open(p, p.GetValue(threads));
             var (network, _) = ClassifierWeights.LoadFileOrShipped(ClassifierOption.RegularFileOrMissing(p, classifier), p.GetValue(dataset)!);
             using var _ = network;
-            using var reference = ImageSetLoading.Load(p.GetValue(first)!);
-            using var generated = ImageSetLoading.Load(p.GetValue(second)!);
-            var report = GanEvaluator.Evaluate(network, features, reference, generated, p.GetValue(seed));
+            var report = WorkView.Run("fid", progress =>
+            {
+                progress.Report(new WorkProgress(0, 3, $"loading {p.GetValue(first)}"));
+                using var reference = ImageSetLoading.Load(p.GetValue(first)!);
+                progress.Report(new WorkProgress(1, 3, $"loading {p.GetValue(second)}"));
+                using var generated = ImageSetLoading.Load(p.GetValue(second)!);
+                progress.Report(new WorkProgress(2, 3, $"features of {reference.shape[0]:N0} and {generated.shape[0]:N0} images, metrics"));
+                var scored = GanEvaluator.Evaluate(network, features, reference, generated, p.GetValue(seed));
+                progress.Report(new WorkProgress(3, 3, "done"));
+                return scored;
+            }, show: !p.GetValue(json));
             if (p.GetValue(json))
             {
                 var node = EvaluationJson.Of(report);

@@ -44,9 +44,11 @@ internal static class TrainCommand
         using var _ = run ??= RunDirectory.CreateNew(p.GetValue(o.Out), p.GetValue(o.RunsDir)!, config);
         Console.Error.WriteLine($"Run directory: {run.Path}");
 
+        // A new event file per session, beside metrics.jsonl; TensorBoard reads all of a directory's files as one run.
+        var tensorBoard = p.GetValue(o.NoTensorBoard) ? null : new TensorBoardLog(run.Path);
         var outcome = CtrlC.Stoppable(cancel => TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator)
         {
-            Runtime = runtime, CheckpointWritten = LossPlot.Save, StopOnCollapse = p.GetValue(o.StopOnCollapse),
+            Runtime = runtime, CheckpointWritten = LossPlot.Save, StopOnCollapse = p.GetValue(o.StopOnCollapse), Observer = tensorBoard,
         }.Run(images, checkpoint, cancel, labels)));
         Console.Error.WriteLine(outcome switch
         {

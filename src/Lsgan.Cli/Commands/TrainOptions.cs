@@ -56,14 +56,15 @@ internal sealed class TrainOptions
         "Form of dcgan's image-side layers: auto (time both at the start and keep the faster on this CPU; recorded in runtime.json), unfold (unfold/fold and a matrix product) or libtorch (its own convolutions); the forms agree to float rounding", "auto")
         .AcceptOnlyFromAmong("auto", "unfold", "libtorch");
     public readonly Option<string?> Resume = Options.Path("--resume", "Continue the run in this directory exactly where it stopped");
+    public readonly Option<bool> NoTensorBoard = new("--no-tensorboard") { Description = "Write no TensorBoard event file (events.out.tfevents.*) into the run directory" };
     public readonly Option<bool> DryRun = new("--dry-run") { Description = "Check the options and print the config, then stop" };
 
     /// <summary>Options that may accompany --resume; every other one is fixed by the run's saved config.</summary>
-    public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, EvalEvery, EvalSamples, StopOnCollapse, DataDir, DryRun];
+    public IEnumerable<Option> ResumeAdjustable => [Epochs, MaxSteps, Threads, SampleEvery, LogEvery, EvalEvery, EvalSamples, StopOnCollapse, DataDir, NoTensorBoard, DryRun];
 
     public IEnumerable<Option> All => [Dataset, DataDir, Channels, MaxImages, Classes, SamplesPerClass, DataSeed, Model, ImageSize, GHidden, DHidden, GBatchNorm, NoGBatchNorm, DBatchNorm, NoDBatchNorm,
         Loss, Preset, A, B, C, Optimizer, Lr, GLr, DLr, Beta1, Beta2, BatchSize, Epochs, LatentDim, DSteps, Seed,
-        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, StopOnCollapse, Device, ImageLayers, Resume, DryRun];
+        Threads, Out, RunsDir, MaxSteps, SampleEvery, LogEvery, EvalEvery, EvalSamples, StopOnCollapse, Device, ImageLayers, Resume, NoTensorBoard, DryRun];
 
     /// <summary>How a new run computes its step: the image-side layers' form timed (auto) or as given.</summary>
     public RuntimeOptions ToRuntime(ParseResult p)

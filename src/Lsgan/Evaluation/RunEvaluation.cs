@@ -17,14 +17,21 @@ public static class RunEvaluation
 {
     public const string FileName = "evaluation.json";
 
+    /// <summary>The stages <see cref="Evaluate"/> reports: loading, sampling, scoring, the floor.</summary>
+    public const int Stages = 4;
+
     /// <param name="run">A run directory or a checkpoint directory (see <see cref="Checkpoint.Resolve"/>).</param>
     /// <param name="fetcher">Finds the test and training images; its cache also keeps the test set's features and the floors.</param>
     /// <param name="options">Counts, seed and classifier.</param>
     /// <param name="featureModel">Computes the distances on this model's features instead of the classifier's (see <see cref="GanEvaluator"/>).</param>
+    /// <param name="progress">Told as each of the <see cref="Stages"/> starts, and once more when all are done.</param>
     public static RunEvaluationResult Evaluate(
-        string run, DatasetFetcher fetcher, RunEvaluationOptions? options = null, OnnxFeatureExtractor? featureModel = null)
+        string run, DatasetFetcher fetcher, RunEvaluationOptions? options = null, OnnxFeatureExtractor? featureModel = null,
+        IProgress<WorkProgress>? progress = null)
     {
         options ??= new RunEvaluationOptions();
+        void Stage(int done, string description) => progress?.Report(new WorkProgress(done, Stages, description));
+        Stage(0, "loading the generator, the classifier and the test set");
         // evaluation.json goes into the run: no other lsgan process may be writing it meanwhile.
         using var runLock = DirectoryLock.Acquire(Checkpoint.RunDirectoryOf(run));
         using var generator = TrainedGenerator.Load(run);
@@ -33,13 +40,16 @@ public static class RunEvaluation
         using var _ = classifier;
 
         using var test = ImageDataset.Load(dataset, DatasetSplit.Test, fetcher);
+        Stage(1, $"sampling {options.Count:N0} images");
         using var sampled = generator.Sample(options.Count, options.Seed);
         // Scored as the 8-bit PNGs 'generate --singles' writes, so 'fid' on those files gives the same figures.
         using var generated = ImageFiles.QuantizeAsPng(sampled);
         // Without a feature model the test set's features depend only on the classifier: extracted once, cached
         // beside the dataset, and shared by the run's report and the floor.
+        Stage(2, "features of the test set and the samples, metrics");
         using var testSet = featureModel is null ? TestSetEvaluator.Cached(fetcher, dataset, classifier, sha, test.Images, options.Seed) : null;
         var report = testSet?.Evaluate(generated) ?? GanEvaluator.Evaluate(classifier, featureModel, test.Images, generated, options.Seed);
+        Stage(3, "the real-data floor (cached after its first computation)");
         var floor = FloorCache.Get(fetcher, dataset, classifier, sha, featureModel, testSet, options.Count, options.Seed);
         var accuracy = ConditionalAccuracyOf(generator, classifier, generated);
 
@@ -57,6 +67,7 @@ public static class RunEvaluation
         json["real_floor"] = JsonSerializer.SerializeToNode(floor, Json.Indented);
         string path = Path.Combine(Checkpoint.RunDirectoryOf(run), FileName);
         AtomicFile.WriteAllText(path, json.ToJsonString(Json.Indented));
+        Stage(Stages, $"wrote {path}");
         return new RunEvaluationResult(report, floor, generator.State.Step, path) { ConditionalAccuracy = accuracy };
     }
 

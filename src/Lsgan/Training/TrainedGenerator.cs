@@ -97,5 +97,15 @@ public sealed class TrainedGenerator : IDisposable
         return images;
     }
 
+    /// <summary>Images [N, C, H, W] in [−1, 1] from the given z [N, latent dim] (on the generator's device).</summary>
+    public Tensor Generate(Tensor z)
+    {
+        using var inference = inference_mode();
+        return generator.forward(z.to(device)).cpu();
+    }
+
+    /// <summary>The weights and batch-norm statistics under the generator's own names (for export).</summary>
+    public IReadOnlyDictionary<string, Tensor> StateDict() => generator.state_dict();
+
     public void Dispose() => generator.Dispose();
 }

@@ -39,6 +39,9 @@ public sealed class TrainingSession
     /// <summary>End the run at the first evaluation that finds it collapsed (<see cref="CollapseRule"/>), keeping its checkpoints.</summary>
     public bool StopOnCollapse { get; init; }
 
+    /// <summary>Told of every metrics line, grid and evaluation written, e.g. a <see cref="TensorBoardLog"/>.</summary>
+    public ITrainingObserver? Observer { get; init; }
+
     /// <summary>Device and step optimisations; recorded in runtime.json with libtorch's thread count, which the caller sets.</summary>
     public RuntimeOptions Runtime { get; init; } = new();
 
@@ -105,7 +108,11 @@ public sealed class TrainingSession
         using var _ = fixedNoise;
         using var __ = fixedLabels;
         run.WriteRuntime(new RuntimeRecord(Runtime.Device, torch.get_num_threads(), stepOptions, imageLayers));
-        if (resumeFrom is null) ImageGrid.Save(data.narrow(0, 0, Math.Min(GridSamples, data.shape[0])), SamplePath("reals"));
+        if (resumeFrom is null)
+        {
+            ImageGrid.Save(data.narrow(0, 0, Math.Min(GridSamples, data.shape[0])), SamplePath("reals"));
+            Observer?.GridSaved(0, "reals", SamplePath("reals"));
+        }
         var clock = Stopwatch.StartNew();
         double Seconds() => state.ElapsedSeconds + clock.Elapsed.TotalSeconds;
         using var metrics = new MetricsAccumulator(device, state.ElapsedSeconds);
@@ -133,13 +140,13 @@ public sealed class TrainingSession
                 bool epochEnd = s == stepsPerEpoch - 1;
                 if (step % config.LogEvery == 0 || epochEnd) Log(metrics, step, epoch, Seconds());
                 if (config.SampleEvery > 0 && step % config.SampleEvery == 0)
-                    SaveGrid(trainer, fixedNoise, fixedLabels, SamplePath($"step-{step:D7}"));
+                    SaveGrid(trainer, fixedNoise, fixedLabels, step, $"step-{step:D7}");
                 progress?.Report(new TrainingProgress(step, totalSteps, epoch + 1, config.Epochs, s + 1, stepsPerEpoch, records.LastOrDefault()));
 
                 bool atLimit = config.MaxSteps > 0 && step >= config.MaxSteps;
                 if (epochEnd)
                 {
-                    SaveGrid(trainer, fixedNoise, fixedLabels, SamplePath($"epoch-{epoch + 1:D4}"));
+                    SaveGrid(trainer, fixedNoise, fixedLabels, step, $"epoch-{epoch + 1:D4}");
                     var next = new TrainingState(step, epoch + 1, 0, Seconds(), []);
                     // Every --eval-every epochs, and at the run's end, so that every run has a final evaluation.
                     bool collapsed = Evaluates && ((epoch + 1) % config.EvalEvery == 0 || epoch + 1 == config.Epochs || atLimit)
@@ -151,7 +158,7 @@ public sealed class TrainingSession
                 {
                     if (!epochEnd)
                     {
-                        SaveGrid(trainer, fixedNoise, fixedLabels, SamplePath($"step-{step:D7}"));
+                        SaveGrid(trainer, fixedNoise, fixedLabels, step, $"step-{step:D7}");
                         bool collapsed = Evaluates && Evaluate(trainer, new TrainingState(step, epoch, s + 1, Seconds(), []));
                         Finish(trainer, metrics, step, epoch, s + 1, Seconds(), "step limit");
                         if (collapsed && StopOnCollapse) return TrainingOutcome.Collapsed;
@@ -210,6 +217,7 @@ public sealed class TrainingSession
         }
         records.Add(record);
         run.AppendMetrics(record);
+        Observer?.MetricsLogged(record);
     }
 
     /// <summary>Ends a session mid-epoch (Ctrl-C or step limit) so that it can be resumed exactly.</summary>
@@ -263,6 +271,7 @@ public sealed class TrainingSession
         var report = evaluator!.Evaluate(images);
         var record = new EvaluationRecord(state.Step, state.Epoch, report, CollapseRule.Check(report, bestFid));
         run.AppendEvaluation(record);
+        Observer?.Evaluated(record);
         progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, records.LastOrDefault(),
             $"epoch {state.Epoch} step {state.Step}: FID {report.Fid:F3}, classes covered {report.ClassesCovered}"
             + (record.Collapse is null ? "" : $"; COLLAPSED ({record.Collapse})")));
@@ -274,12 +283,15 @@ public sealed class TrainingSession
         return record.Collapse is not null;
     }
 
-    private static void SaveGrid(GanTrainer trainer, Tensor fixedNoise, Tensor? fixedLabels, string path)
+    private void SaveGrid(GanTrainer trainer, Tensor fixedNoise, Tensor? fixedLabels, long step, string name)
     {
-        using var scope = NewDisposeScope();
-        var images = trainer.Generate(fixedNoise, fixedLabels);
-        if (fixedLabels is null) ImageGrid.Save(images, path);
-        else ImageGrid.Save(images, path, ClassGrid.Columns);
+        using (var scope = NewDisposeScope())
+        {
+            var images = trainer.Generate(fixedNoise, fixedLabels);
+            if (fixedLabels is null) ImageGrid.Save(images, SamplePath(name));
+            else ImageGrid.Save(images, SamplePath(name), ClassGrid.Columns);
+        }
+        Observer?.GridSaved(step, name, SamplePath(name));
     }
 
     // Drawn from a generator of its own so that grids of one run are comparable across epochs and resumes. A

@@ -64,6 +64,26 @@ public sealed class CliFidTests : IDisposable
     }
 
     [Fact]
+    public void Given_output_to_a_pipe_when_fid_runs_then_each_stage_is_a_line_and_json_output_has_none()
+    {
+        string classifier = Classifier();
+        string bright = Folder("bright", 20, 1, dark: false), dark = Folder("dark", 20, 3, dark: true);
+
+        var table = Run(dir.Path, "fid", bright, dark, "--classifier", classifier, "--threads", "1");
+        var json = Run(dir.Path, "fid", bright, dark, "--classifier", classifier, "--threads", "1", "--json");
+
+        Assert.True(table.ExitCode == 0, table.Stderr);
+        var stages = table.Stdout.Split('\n').Where(line => line.StartsWith("fid: [", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, stages.Count);
+        Assert.StartsWith($"fid: [0/3] loading {bright} (", stages[0]);
+        Assert.StartsWith("fid: [2/3] features of 20 and 20 images, metrics (", stages[2]);
+        Assert.StartsWith("fid: [3/3] done (", stages[3]);
+        Assert.Equal("", table.Stderr);
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        Assert.DoesNotContain("fid: [", json.Stdout);
+    }
+
+    [Fact]
     public void A_missing_image_set_is_a_clean_error()
     {
         string error = AssertCleanError(Run(dir.Path, "fid", dir.Combine("nope"), dir.Combine("nope2"), "--classifier", Classifier()));

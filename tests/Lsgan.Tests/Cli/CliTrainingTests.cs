@@ -33,6 +33,22 @@ public sealed class CliTrainingTests : IDisposable
     }
 
     [Fact]
+    public void Given_train_when_run_with_defaults_then_an_event_file_is_written_and_with_no_tensorboard_none_is()
+    {
+        string run = dir.Combine("run"), quiet = dir.Combine("quiet");
+        var trained = Run(dir.Path, Train(run, "--max-steps", "2", "--log-every", "1"));
+        var untracked = Run(dir.Path, Train(quiet, "--max-steps", "2", "--no-tensorboard"));
+
+        Assert.True(trained.ExitCode == 0, trained.Stderr);
+        Assert.True(untracked.ExitCode == 0, untracked.Stderr);
+        string events = Assert.Single(Directory.GetFiles(run, "events.out.tfevents.*"));
+        var steps = Training.TfRecordReader.ReadEvents(events)
+            .Where(e => e.Values.Any(v => v.Tag == "loss/g")).Select(e => e.Step);
+        Assert.Equal(new long[] { 1, 2 }, steps);
+        Assert.Empty(Directory.GetFiles(quiet, "events.out.tfevents.*"));
+    }
+
+    [Fact]
     public void A_new_run_never_overwrites_an_existing_directory()
     {
         string run = dir.Combine("existing");

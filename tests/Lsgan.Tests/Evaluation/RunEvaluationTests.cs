@@ -20,7 +20,8 @@ public sealed class RunEvaluationTests
         var options = new RunEvaluationOptions { Count = 200, Seed = 1 };
 
         var computed = RunEvaluation.Evaluate(run.Path, fetcher, options);
-        var cached = RunEvaluation.Evaluate(run.Path, fetcher, options);
+        var stages = new List<WorkProgress>();
+        var cached = RunEvaluation.Evaluate(run.Path, fetcher, options, progress: new ListProgress(stages));
 
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(run.Path, RunEvaluation.FileName)))!.AsObject();
         Assert.Equal(Path.Combine(run.Path, RunEvaluation.FileName), computed.Path);
@@ -31,6 +32,10 @@ public sealed class RunEvaluationTests
         Assert.Equal((10_000L, 200L), (computed.Report.RealCount, computed.Report.GeneratedCount));
         Assert.Equal((10_000L, 200L), (computed.Floor.RealCount, computed.Floor.GeneratedCount));
         Assert.Equal((computed.Report.Fid, computed.Floor.Fid), (cached.Report.Fid, cached.Floor.Fid));
+        // Each stage is reported as it starts, and the end once everything is written.
+        Assert.Equal([0L, 1, 2, 3, 4], stages.Select(p => p.Done));
+        Assert.All(stages, p => Assert.Equal(RunEvaluation.Stages, p.Total));
+        Assert.Equal("sampling 200 images", stages[1].Description);
 
         // Features extracted afresh, without the cache, give the same figures.
         using var classifier = ShippedClassifiers.For("fashion-mnist").Load();
@@ -95,5 +100,11 @@ public sealed class RunEvaluationTests
         foreach (string file in Directory.GetFiles(shared, "*-ubyte*"))
             File.CreateSymbolicLink(Path.Combine(own, Path.GetFileName(file)), file);
         return fetcher;
+    }
+
+    /// <summary>Keeps every report, on the reporting thread (System.Progress would post them to the thread pool).</summary>
+    private sealed class ListProgress(List<WorkProgress> reports) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value) => reports.Add(value);
     }
 }
