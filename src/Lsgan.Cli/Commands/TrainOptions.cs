@@ -95,7 +95,7 @@ internal sealed class TrainOptions
                 SamplesPerClass = p.GetValue(SamplesPerClass),
                 DataSeed = p.GetValue(DataSeed),
             },
-                        Model = new ModelConfig(model, p.GetValue(LatentDim), channels, p.GetValue(ImageSize),
+            Model = new ModelConfig(model, p.GetValue(LatentDim), channels, p.GetValue(ImageSize),
                 Switch(p, GBatchNorm, NoGBatchNorm) ?? Defaults.Model.GeneratorBatchNorm,
                 Switch(p, DBatchNorm, NoDBatchNorm), classes, Widths(p, GHidden), Widths(p, DHidden)),
             Loss = loss,
