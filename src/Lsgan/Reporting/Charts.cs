@@ -8,7 +8,8 @@ public static class Charts
         var plot = new ScottPlot.Plot();
         foreach (var (name, values) in series)
         {
-            var line = plot.Add.ScatterLine(x, values.ToArray());
+            // Lines with markers: a single evaluation still shows as a point.
+            var line = plot.Add.Scatter(x, values.ToArray());
             line.LegendText = name;
         }
         plot.Title(title);
