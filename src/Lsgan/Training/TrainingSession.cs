@@ -268,7 +268,8 @@ public sealed class TrainingSession
         var noise = LatentDistribution.Sample(config.Model, config.EvalSamples, random).to(trainer.Noise.device);
         var labels = config.Model.Conditional ? ClassGrid.Cycling(config.EvalSamples, config.Model.Classes).to(trainer.Noise.device) : null;
         var images = cat(noise.split(500).Select((z, i) => trainer.Generate(z, labels?.narrow(0, i * 500L, z.shape[0])).cpu()).ToList(), 0);
-        var report = evaluator!.Evaluate(images);
+        // Scored as 8-bit PNGs, as 'evaluate' and 'fid' score them, so the three agree on the same samples.
+        var report = evaluator!.Evaluate(ImageFiles.QuantizeAsPng(images));
         var record = new EvaluationRecord(state.Step, state.Epoch, report, CollapseRule.Check(report, bestFid));
         run.AppendEvaluation(record);
         Observer?.Evaluated(record);

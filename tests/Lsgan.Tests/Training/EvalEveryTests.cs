@@ -1,3 +1,4 @@
+using Lsgan.Data;
 using Lsgan.Metrics;
 using Lsgan.Models;
 using Lsgan.Training;
@@ -12,9 +13,14 @@ public class EvalEveryTests
     {
         public List<long[]> Shapes { get; } = [];
 
+        /// <summary>Per evaluation: whether every value shown was one a PNG round trip gives.</summary>
+        public List<bool> OnPngLevels { get; } = [];
+
         public EvaluationReport Evaluate(Tensor generatedImages)
         {
             Shapes.Add(generatedImages.shape);
+            using var asPng = ImageFiles.QuantizeAsPng(generatedImages);
+            OnPngLevels.Add(asPng.equal(generatedImages).all().item<bool>());
             double fid = fids[Shapes.Count - 1];
             return new EvaluationReport(fid, 0.5, 0.5, 1, 0.5, 0.01, 0.001, 10, 0.1, new long[10], 5, 0.1, 100, generatedImages.shape[0]);
         }
@@ -37,6 +43,8 @@ public class EvalEveryTests
 
         Assert.Equal(3, evaluator.Shapes.Count);
         Assert.All(evaluator.Shapes, shape => Assert.Equal(new long[] { 40, 1, 28, 28 }, shape));
+        // Scored as 8-bit PNGs, like 'evaluate' and 'fid': a generator's raw floats are almost never on those levels.
+        Assert.All(evaluator.OnPngLevels, Assert.True);
         var best = Checkpoint.ReadManifest(Path.Combine(run.CheckpointsDirectory, "best")).State;
         Assert.Equal(2, best.Epoch);
         Assert.Equal(3.0, best.BestFid);
