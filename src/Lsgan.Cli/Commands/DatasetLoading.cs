@@ -67,14 +67,20 @@ internal static class DatasetLoading
             StackedMnist.Name => StackedMnist.Load(DatasetSplit.Train, Fetcher(dataDir), StackedMnist.DefaultTrainCount, StackedMnist.TrainSeed, log),
             _ => ImageDataset.Load(dataset, DatasetSplit.Train, Fetcher(dataDir), log),
         };
-        long own = set.Images.shape[^1];
-        if (own != size)
-        {
-            set.Dispose();
-            throw new LsganException($"The {dataset} images are {own}x{own}, but the model makes {size}x{size} images; train on an image folder or LMDB database for other sizes.");
-        }
         return set;
     }
+
+    /// <summary>
+    /// The one image size of a dataset lsgan builds itself (MNIST, Fashion-MNIST, hanzi, Stacked MNIST); null for a
+    /// folder or LMDB database, which is resized to the model's size.
+    /// </summary>
+    public static int? BuiltInImageSize(string dataset) => dataset switch
+    {
+        HanziDataset.Name => HanziRenderer.Size,
+        StackedMnist.Name => DatasetCatalog.Mnist.Height,
+        _ when DatasetCatalog.Names.Contains(dataset) => DatasetCatalog.Get(dataset).Height,
+        _ => null,
+    };
 
     /// <summary>The class count of a labelled dataset, for a conditional model; checked before anything is written.</summary>
     public static int ClassesOf(string dataset, string model, int? hanziClasses)

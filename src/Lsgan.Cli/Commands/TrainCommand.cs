@@ -86,8 +86,8 @@ internal static class TrainCommand
         int classes = conditional ? DatasetLoading.ClassesOf(dataset, p.GetValue(o.Model)!, p.GetValue(o.Classes)) : 0;
         var config = o.ToConfig(p, ChannelsOf(dataset, p, o.Channels), classes);
         // A built-in dataset has one size (a folder is resized to the model's), checked before anything is written.
-        if (DatasetCatalog.Names.Contains(dataset) && DatasetCatalog.Get(dataset) is { } info && info.Height != config.Model.ImageSize)
-            throw new LsganException($"The {config.Model.Kind} model at {config.Model.ImageSize}x{config.Model.ImageSize} cannot train on {dataset}, whose images are {info.Width}x{info.Height}; give --image-size {info.Height} if the model draws it, or a folder of images.");
+        if (DatasetLoading.BuiltInImageSize(dataset) is int size && size != config.Model.ImageSize)
+            throw new LsganException($"The {config.Model.Kind} model at {config.Model.ImageSize}x{config.Model.ImageSize} cannot train on {dataset}, whose images are {size}x{size}; give --image-size {size} if the model draws it, or a folder of images.");
         DatasetLoading.EnsureOptionsFit(dataset, config.DatasetOptions);
         return config;
     }

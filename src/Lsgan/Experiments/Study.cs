@@ -33,7 +33,7 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
         string outcome = Path.Combine(path, StudyOutcome.FileName);
         if (!Checkpoint.Exists(path))
             return new StudyRunStatus(run, File.Exists(outcome) ? StudyRunState.Finished : StudyRunState.New, path);
-        var saved = Json.ReadFile<TrainConfig>(Path.Combine(path, "config.json"), "run config");
+        var saved = Json.ReadFile<TrainConfig>(RunDirectory.ConfigFileOf(path), "run config");
         if (saved with { Epochs = run.Config.Epochs, MaxSteps = run.Config.MaxSteps } != run.Config)
             throw new LsganException($"{path} holds a run of another experiment than this study's; move it away or give another --out.");
         if (File.Exists(outcome) && Json.ReadFile<StudyOutcome>(outcome, "run outcome").Outcome is StudyOutcome.Diverged or "collapsed")
@@ -135,7 +135,7 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
     /// </summary>
     private static void SetAsideUnresumable(string path, Reporter progress)
     {
-        if (!File.Exists(Path.Combine(path, "metrics.jsonl"))) return;
+        if (!RunDirectory.HoldsTrainingLog(path)) return;
         string aside = path + ".unresumable";
         for (int i = 1; System.IO.Directory.Exists(aside); i++) aside = $"{path}.unresumable-{i}";
         System.IO.Directory.Move(path, aside);

@@ -11,8 +11,7 @@ namespace Lsgan.Reporting;
 public static class RunReport
 {
     /// <summary>Whether <paramref name="directory"/> is a run directory (what 'lsgan train' makes).</summary>
-    public static bool IsRun(string directory) =>
-        File.Exists(Path.Combine(directory, "config.json")) && File.Exists(Path.Combine(directory, "metrics.jsonl"));
+    public static bool IsRun(string directory) => RunDirectory.HoldsTrainedRun(directory);
 
     public static string Render(string directory)
     {

@@ -17,9 +17,21 @@ public sealed class RunDirectory : IDisposable
 
     private RunDirectory(string path) => Path = System.IO.Path.GetFullPath(path);
 
+    /// <summary>The file names every run directory uses: other code spells them through these.</summary>
+    public const string ConfigFileName = "config.json", MetricsFileName = "metrics.jsonl";
+
     public string Path { get; }
-    public string ConfigFile => Combine("config.json");
-    public string MetricsFile => Combine("metrics.jsonl");
+    public string ConfigFile => Combine(ConfigFileName);
+    public string MetricsFile => Combine(MetricsFileName);
+
+    /// <summary>Whether <paramref name="directory"/> holds a run that began training: its config and its training log.</summary>
+    public static bool HoldsTrainedRun(string directory) => File.Exists(ConfigFileOf(directory)) && HoldsTrainingLog(directory);
+
+    /// <summary>Whether <paramref name="directory"/> holds a run's training log (it may have no checkpoint yet).</summary>
+    public static bool HoldsTrainingLog(string directory) => File.Exists(System.IO.Path.Combine(directory, MetricsFileName));
+
+    /// <summary>The config file of the run in <paramref name="directory"/>, without opening the run.</summary>
+    public static string ConfigFileOf(string directory) => System.IO.Path.Combine(directory, ConfigFileName);
 
     /// <summary>The --eval-every lines, kept out of the training log as StyleGAN2-ADA keeps each metric in its own file.</summary>
     public string EvaluationMetricsFile => Combine("metric-evaluation.jsonl");
@@ -151,7 +163,7 @@ public sealed class RunDirectory : IDisposable
 
     // What a start writes before its first checkpoint; a run holding only these (and no log) never started.
     private static readonly string[] UnstartedEntries =
-        ["config.json", "runtime.json", "samples", "checkpoints", DirectoryLock.FileName, DirectoryLock.OwnerFileName];
+        [ConfigFileName, "runtime.json", "samples", "checkpoints", DirectoryLock.FileName, DirectoryLock.OwnerFileName];
 
     private bool NeverStarted()
     {
@@ -165,7 +177,7 @@ public sealed class RunDirectory : IDisposable
 
     private void ClearUnstarted()
     {
-        foreach (string name in new[] { "config.json", "runtime.json" }) File.Delete(Combine(name));
+        foreach (string name in new[] { ConfigFileName, "runtime.json" }) File.Delete(Combine(name));
         if (Directory.Exists(SamplesDirectory)) Directory.Delete(SamplesDirectory, recursive: true);
         if (Directory.Exists(CheckpointsDirectory)) Directory.Delete(CheckpointsDirectory, recursive: true);
     }
