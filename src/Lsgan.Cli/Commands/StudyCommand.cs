@@ -104,7 +104,7 @@ internal static class StudyCommand
         if (!complete)
         {
             Console.Error.WriteLine($"Stopped; each run under way saved a checkpoint. Run the same command again to resume ({clock.Elapsed.TotalSeconds:F0} s).");
-            return 130;
+            return Output.CtrlC.ExitCode;
         }
         Summarize(study.Directory);
         Console.Error.WriteLine($"Study done in {clock.Elapsed.TotalSeconds:F1} s.");

@@ -56,7 +56,7 @@ internal static class TrainCommand
             TrainingOutcome.Collapsed => $"Collapsed ({CollapseRule.Description}); checkpoints kept in {run.CheckpointsDirectory}.",
             _ => $"Stopped early; continue with: ./lsgan train --resume {RunPaths.ShellQuote(run.Path)}",
         });
-        return outcome == TrainingOutcome.Interrupted ? 130 : 0;
+        return outcome == TrainingOutcome.Interrupted ? CtrlC.ExitCode : 0;
     }
 
     internal static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir) =>
