@@ -79,11 +79,7 @@ public sealed class CliLabelledFolderTests : IDisposable
         using (var grid = SKBitmap.Decode(Path.Combine(run, "samples", "step-0000001.png")))
             Assert.Equal((8 * 30 + 2, 10 * 30 + 2), (grid.Width, grid.Height));
         Assert.True(generated.ExitCode == 0, generated.Stderr);
-        var files = Directory.GetFiles(dir.Combine("singles"), "*.png");
-        Assert.Equal(2, files.Length);
-        using var codec = SKCodec.Create(files[0]);
-        Assert.Equal((28, 28), (codec.Info.Width, codec.Info.Height));
-        Assert.NotEqual(SKColorType.Gray8, codec.Info.ColorType);
+        AssertColourPngs(dir.Combine("singles"), 2, 28);
     }
 
     [Fact]
