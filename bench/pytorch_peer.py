@@ -73,7 +73,51 @@ def dcgan_discriminator():
         nn.Flatten(), nn.Linear(128 * 7 * 7, 1))                                        # 1
 
 
-MODELS = {"mlp": (mlp_generator, mlp_discriminator), "dcgan": (dcgan_generator, dcgan_discriminator)}
+SCENE_LATENT = 1024
+
+
+def scene_generator(size, channels=3):
+    # The LSGAN paper's scene G (lsgan's PaperSceneGenerator; the authors' vgg.py): TensorFlow's 'SAME' transposed
+    # 3x3 convolution is padding 1, with output padding 1 where the stride is 2.
+    s = size // 16
+    layers = [nn.Linear(SCENE_LATENT, 256 * s * s), nn.Unflatten(1, (256, s, s)),                # 256 x S/16 x S/16
+              nn.BatchNorm2d(256), nn.ReLU()]
+    for c_in, c_out, stride in [(256, 256, 2), (256, 256, 1), (256, 256, 2), (256, 256, 1),    # 256 x S/8, S/8, S/4, S/4
+                                (256, 128, 2), (128, 64, 2)]:                                  # 128 x S/2, 64 x S
+        layers += [nn.ConvTranspose2d(c_in, c_out, 3, stride, 1, output_padding=stride - 1), nn.BatchNorm2d(c_out), nn.ReLU()]
+    return nn.Sequential(*layers, nn.ConvTranspose2d(64, channels, 3, 1, 1), nn.Tanh())         # C x S x S
+
+
+def scene_discriminator(size, channels=3):
+    # The paper's scene D (lsgan's PaperSceneDiscriminator): 5x5 stride-2 convolutions, no batch norm on the first.
+    layers, c_in = [], channels
+    for i, width in enumerate([64, 128, 256, 512]):                                            # 64 x S/2 ... 512 x S/16
+        layers += [nn.Conv2d(c_in, width, 5, 2, 2), *([nn.BatchNorm2d(width)] if i else []), nn.LeakyReLU(0.2)]
+        c_in = width
+    return nn.Sequential(*layers, nn.Flatten(), nn.Linear(512 * (size // 16) ** 2, 1))           # 1
+
+
+def normal_noise(batch, latent):
+    return torch.randn(batch, latent)
+
+
+def uniform_noise(batch, latent):
+    return torch.rand(batch, latent) * 2 - 1
+
+
+class Case:
+    """A model of the bench: its networks, z and how it is drawn, its images' shape and Adam's learning rate."""
+
+    def __init__(self, make_g, make_d, latent, noise, image_shape, lr):
+        self.make_g, self.make_d, self.latent, self.noise = make_g, make_d, latent, noise
+        self.image_shape, self.lr = image_shape, lr
+
+
+# paper-scene-S: `train --model paper-scene --image-size S --channels 3` with the authors' z ~ U(-1, 1)^1024 and Adam 1e-3.
+MODELS = {"mlp": Case(mlp_generator, mlp_discriminator, LATENT, normal_noise, (1, 28, 28), 2e-4),
+          "dcgan": Case(dcgan_generator, dcgan_discriminator, LATENT, normal_noise, (1, 28, 28), 2e-4),
+          **{f"paper-scene-{s}": Case(lambda s=s: scene_generator(s), lambda s=s: scene_discriminator(s),
+                                      SCENE_LATENT, uniform_noise, (3, s, s), 1e-3) for s in (32, 64, 112)}}
 
 
 def init_weights(module):
@@ -150,8 +194,8 @@ def batches(data, batch):
 
 
 def build(model, args):
-    make_g, make_d = MODELS[model]
-    return make_g(), make_d(batch_norm=args.mlp_d_batchnorm) if model == "mlp" else make_d()
+    case = MODELS[model]
+    return case.make_g(), case.make_d(batch_norm=args.mlp_d_batchnorm) if model == "mlp" else case.make_d()
 
 
 def gan_step(generator, discriminator, opt_g, opt_d, real, z):
@@ -174,14 +218,17 @@ def make_trainer(model, batch, data, args):
     discriminator.apply(init_weights)
     generator.train()
     discriminator.train()
-    opt_g = torch.optim.Adam(generator.parameters(), lr=2e-4, betas=(0.5, 0.999))
-    opt_d = torch.optim.Adam(discriminator.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    case = MODELS[model]
+    opt_g = torch.optim.Adam(generator.parameters(), lr=case.lr, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(discriminator.parameters(), lr=case.lr, betas=(0.5, 0.999))
+    if tuple(data.shape[1:]) != case.image_shape:
+        data = torch.rand(8 * batch, *case.image_shape) * 2 - 1  # eight batches of synthetic images of the case's shape
     reals = batches(data, batch)
     log = []
 
     def step():
         x = next(reals)
-        loss_d, loss_g = gan_step(generator, discriminator, opt_g, opt_d, x, torch.randn(batch, LATENT))
+        loss_d, loss_g = gan_step(generator, discriminator, opt_g, opt_d, x, case.noise(batch, case.latent))
         log.append((loss_d.item(), loss_g.item()))  # a real trainer logs every step
 
     return step, log
@@ -323,6 +370,8 @@ def parse_args():
                    help="print the machine facts as one JSON line, then for each stdin line "
                         "'MODEL BATCH STEPS' time that many steps and answer one JSON line (MODEL may also be "
                         "'mixture': lsgan mixture's step)")
+    p.add_argument("--describe", metavar="MODEL",
+                   help="print MODEL's parameter shapes and forward MACs per image as one JSON object, then stop")
     p.add_argument("--dry-run", action="store_true",
                    help="one step per case, a small data set and GEMM: checks that it runs, times nothing")
     args = p.parse_args()
@@ -330,7 +379,7 @@ def parse_args():
         args.warmup, args.blocks, args.steps_per_block, args.dataset_size = 0, 1, 1, 512
     args.batches = [int(b) for b in args.batches.split(",")]
     args.models = args.models.split(",")
-    errors = [f"unknown model {m}" for m in args.models if m not in MODELS]
+    errors = [f"unknown model {m}" for m in args.models + ([args.describe] if args.describe else []) if m not in MODELS]
     errors += [f"batch {b} not in 2..{args.dataset_size}" for b in args.batches if not 2 <= b <= args.dataset_size]
     errors += [f"--{k} must be >= 1" for k in ("threads", "blocks") if getattr(args, k) < 1]
     if errors:
@@ -361,8 +410,21 @@ def serve(args, facts, data):
                           "finite": finite(log)}), flush=True)
 
 
+def describe(model, args):
+    """The networks as the tests compare them with lsgan's: parameter and buffer shapes in order, and forward MACs."""
+    generator, discriminator = build(model, args)
+    case = MODELS[model]
+    shapes = lambda net: [list(t.shape) for t in [*net.parameters(), *net.buffers()] if t.dim() > 0]
+    return {"model": model, "generator": shapes(generator), "discriminator": shapes(discriminator),
+            "g_fwd_macs": forward_macs_per_image(generator, (case.latent,)),
+            "d_fwd_macs": forward_macs_per_image(discriminator, case.image_shape)}
+
+
 def main():
     args = parse_args()
+    if args.describe:
+        print(json.dumps(describe(args.describe, args)))
+        return
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     load_start = os.getloadavg()
@@ -379,7 +441,8 @@ def main():
     models = {}
     for name in args.models:
         generator, discriminator = build(name, args)
-        g, d = forward_macs_per_image(generator, (LATENT,)), forward_macs_per_image(discriminator, (1, 28, 28))
+        case = MODELS[name]
+        g, d = forward_macs_per_image(generator, (case.latent,)), forward_macs_per_image(discriminator, case.image_shape)
         models[name] = {"g_fwd_macs": g, "d_fwd_macs": d, "flops_per_image_step": flops_per_image_step(g, d)}
 
     data = torch.rand(args.dataset_size, 1, 28, 28) * 2 - 1

@@ -12,6 +12,8 @@ using static TorchSharp.torch;
 // peer's (results-mixture.json and .md).
 // With --step-profile [--batch B] [--steps N] it only times the phases and layers of a training step.
 // With --kernel-paths it runs the step profile with oneDNN's and MKL's verbose logs and writes bench/kernel-paths.md.
+// With --paper-scene [--threads N] [--quick] [--no-peer] [--batch B] [--sizes 64,112] it only measures the paper's scene
+// net beside the peer's (results-paper-scene.json and .md).
 // With --peak it only prints the CPU, the FMA-loop rate and libtorch's GEMM rate.
 // With --evaluate-profile [--count N] [--repeats R] it only times each stage of 'lsgan evaluate'.
 var arguments = args.ToList();
@@ -71,6 +73,18 @@ if (arguments.Contains("--mixture"))
 
 bool quick = arguments.Contains("--quick");
 bool runPeer = !arguments.Contains("--no-peer");
+if (arguments.Contains("--paper-scene"))
+{
+    int[] sizes = arguments.IndexOf("--sizes") is >= 0 and var at && at + 1 < arguments.Count
+        ? [.. arguments[at + 1].Split(',').Select(int.Parse)] : PaperSceneBench.Sizes;
+    var row = PaperSceneBench.Run(FindBenchDirectory(), threads, quick, runPeer, IntArgument("--batch", 64), sizes);
+    string name = quick ? "results-paper-scene-quick" : "results-paper-scene";
+    File.WriteAllText(Path.Combine(FindBenchDirectory(), name + ".json"), row.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    File.WriteAllText(Path.Combine(FindBenchDirectory(), name + ".md"), ResultsMarkdown.RenderPaperScene(row));
+    Console.WriteLine(ResultsMarkdown.RenderPaperScene(row));
+    return 0;
+}
+
 long longSteps = IntArgument("--long-steps", quick ? 200 : 10_000);
 string benchDirectory = FindBenchDirectory();
 
@@ -105,31 +119,12 @@ foreach (string model in modelNames)
 {
     using var models = ModelFactory.Create(ThroughputBench.Config(model, 64).Model, 0);
     long gMacs = FlopCounter.ForwardMacs(models.Generator, 100), dMacs = FlopCounter.ForwardMacs(models.Discriminator, 1, 28, 28);
-    long flops = FlopCounter.TrainingStepFlops(gMacs, dMacs);
     foreach (int batch in batchSizes)
     {
         int steps = quick ? 5 : stepsPerBlock[(model, batch)];
         var ours = ThroughputBench.Measure(model, batch, images, warmup, blocks, steps,
             peerBlock: peer is null ? null : n => peer.RunBlock(model, batch, n));
-        double? theirs = ours.Peer?.Median;
-        double achieved = ours.Full.Median * flops / 1e9;
-        var row = new JsonObject
-        {
-            ["model"] = model, ["batch"] = batch,
-            ["ours_img_s"] = Math.Round(ours.Full.Median, 1), ["ours_img_s_min"] = Math.Round(ours.Full.Min, 1), ["ours_img_s_max"] = Math.Round(ours.Full.Max, 1),
-            ["compute_only_img_s"] = Math.Round(ours.ComputeOnly.Median, 1),
-            ["non_compute_share"] = Math.Round(ours.NonComputeShare, 4),
-            ["pytorch_img_s"] = theirs is null ? null : Math.Round(theirs.Value, 1),
-            ["pytorch_img_s_min"] = ours.Peer is null ? null : Math.Round(ours.Peer.Min, 1),
-            ["pytorch_img_s_max"] = ours.Peer is null ? null : Math.Round(ours.Peer.Max, 1),
-            ["ratio"] = theirs is null ? null : Math.Round(ours.Full.Median / theirs.Value, 3),
-            ["g_fwd_macs"] = gMacs, ["d_fwd_macs"] = dMacs, ["flops_per_image_step"] = flops,
-            ["achieved_gflops"] = Math.Round(achieved, 1),
-            ["gemm_gflops_between_blocks"] = Math.Round(ours.Gemm.Median, 1),
-            ["gemm_fraction"] = Math.Round(achieved / ours.Gemm.Median, 3),
-            ["peak_fraction"] = Math.Round(achieved / peak.Gflops, 3),
-            ["steps_per_block"] = steps, ["blocks"] = blocks,
-        };
+        var row = ThroughputBench.Row(model, batch, ours, gMacs, dMacs, peak.Gflops, steps, blocks);
         cases.Add(row);
         Console.Error.WriteLine(row.ToJsonString());
     }

@@ -22,15 +22,7 @@ public static class ResultsMarkdown
         text.AppendLine($"GEMM 2048² float32 through libtorch: **{result["gemm_gflops"]} GFLOP/s** (min {result["gemm_gflops_min"]}, max {result["gemm_gflops_max"]}).");
         text.AppendLine($"Peer: PyTorch {result["pytorch_version"] ?? "(not run)"}, {result["pytorch_blas"] ?? ""}; its GEMM: {result["pytorch_gemm_gflops"] ?? "-"} GFLOP/s.");
         text.AppendLine();
-        text.AppendLine("| model | batch | ours img/s (min–max) | PyTorch img/s | ours / PyTorch | GFLOP/s | of peak | of libtorch GEMM | bare step img/s | non-compute share |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var row in result["cases"]!.AsArray().Select(r => r!.AsObject()))
-        {
-            text.AppendLine($"| {row["model"]} | {row["batch"]} | {row["ours_img_s"]} ({row["ours_img_s_min"]}–{row["ours_img_s_max"]}) | " +
-                $"{row["pytorch_img_s"]?.ToString() ?? "-"} | {row["ratio"]?.ToString() ?? "-"} | {row["achieved_gflops"]} | " +
-                $"{(row["peak_fraction"] is { } peakFraction ? ((double)peakFraction).ToString("P0") : "-")} | " +
-                $"{(double)row["gemm_fraction"]!:P0} | {row["compute_only_img_s"]} | {(double)row["non_compute_share"]!:P1} |");
-        }
+        text.Append(CaseTable(result["cases"]!.AsArray()));
         text.AppendLine();
         text.AppendLine("| optimisation | model | batch | with (img/s) | without (img/s) | speed-up |");
         text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
@@ -52,6 +44,40 @@ public static class ResultsMarkdown
             "The PyTorch peer runs without OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE, so OpenBLAS picks its own kernel (core= in its BLAS string). " +
             "\"Bare step\" is GanTrainer.Step on ready batches; the non-compute share is 1 − ours / bare step. " +
             "Our blocks, bare-step blocks, PyTorch blocks and GEMM measurements alternate within each case.");
+        return text.ToString();
+    }
+
+    /// <summary>results-paper-scene.md: the paper's scene net alone (bench --paper-scene).</summary>
+    public static string RenderPaperScene(JsonObject result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"# The paper's scene net ({result["date"]})");
+        text.AppendLine();
+        text.AppendLine($"Machine: {result["machine"]}; libtorch threads: {result["threads"]}; TorchSharp {result["torchsharp"]}.");
+        text.AppendLine($"Peak float32 rate: **{result["peak_gflops"]} GFLOP/s** ({result["peak_source"]}).");
+        text.AppendLine($"Peer: PyTorch {result["pytorch_version"] ?? "(not run)"}, {result["pytorch_blas"] ?? ""}.");
+        text.AppendLine();
+        text.Append(CaseTable(result["cases"]!.AsArray()));
+        text.AppendLine();
+        text.AppendLine("`train --model paper-scene --image-size S --channels 3` with the authors' settings (z ~ U(−1, 1)^1024, Adam 1e-3, β₁ 0.5, " +
+            "a-b-c 0-1-1, batch norm in G and D) on synthetic colour images, beside the same layers in plain PyTorch. " +
+            "FLOPs per image per step, \"of peak\" and \"of libtorch GEMM\" as in results.md.");
+        return text.ToString();
+    }
+
+    /// <summary>The cases table: a row per model and batch.</summary>
+    private static string CaseTable(JsonArray cases)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| model | batch | ours img/s (min–max) | PyTorch img/s | ours / PyTorch | GFLOP/s | of peak | of libtorch GEMM | bare step img/s | non-compute share |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var row in cases.Select(r => r!.AsObject()))
+        {
+            text.AppendLine($"| {row["model"]} | {row["batch"]} | {row["ours_img_s"]} ({row["ours_img_s_min"]}–{row["ours_img_s_max"]}) | " +
+                $"{row["pytorch_img_s"]?.ToString() ?? "-"} | {row["ratio"]?.ToString() ?? "-"} | {row["achieved_gflops"]} | " +
+                $"{(row["peak_fraction"] is { } peakFraction ? ((double)peakFraction).ToString("P0") : "-")} | " +
+                $"{(double)row["gemm_fraction"]!:P0} | {row["compute_only_img_s"]} | {(double)row["non_compute_share"]!:P1} |");
+        }
         return text.ToString();
     }
 

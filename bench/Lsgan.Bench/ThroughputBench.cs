@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Lsgan.Models;
 using Lsgan.Reporting;
 using Lsgan.Training;
@@ -30,11 +31,32 @@ public static class ThroughputBench
         Epochs = 1,
     };
 
+    /// <summary>
+    /// The LSGAN paper's scene case (bench --paper-scene): the authors' settings as <c>train --model paper-scene</c> has
+    /// them (z ~ U(−1, 1)^1024, Adam 1e-3, β₁ 0.5, a-b-c 0-1-1, batch norm in G and D) on colour images of
+    /// <paramref name="size"/>².
+    /// </summary>
+    public static TrainConfig SceneConfig(int size, int batch)
+    {
+        double lr = ModelFamilies.Get("paper-scene").LearningRate!.Value;
+        return Config("paper-scene", batch) with
+        {
+            Model = new ModelConfig("paper-scene", Channels: 3, ImageSize: size),
+            Optimizer = new OptimizerConfig(GeneratorLr: lr, DiscriminatorLr: lr),
+        };
+    }
+
     /// <param name="peerBlock">Times one block of the peer (steps → images/s); called before each of our blocks.</param>
     public static Result Measure(string model, int batch, Tensor images, int warmup, int blocks, int stepsPerBlock,
+        Func<int, double>? peerBlock = null) =>
+        Measure(Config(model, batch), images, warmup, blocks, stepsPerBlock, peerBlock);
+
+    /// <summary>As above for any experiment: <paramref name="images"/> must match its model's image shape.</summary>
+    public static Result Measure(TrainConfig experiment, Tensor images, int warmup, int blocks, int stepsPerBlock,
         Func<int, double>? peerBlock = null)
     {
-        var config = Config(model, batch) with { MaxSteps = warmup + blocks * stepsPerBlock };
+        int batch = experiment.BatchSize;
+        var config = experiment with { MaxSteps = warmup + blocks * stepsPerBlock };
         string directory = Path.Combine(Path.GetTempPath(), $"lsgan-bench-{Guid.NewGuid():N}");
         using var bare = new BareSteps(config, new StepOptions(), images);
         bare.Run(warmup);
@@ -69,6 +91,34 @@ public static class ThroughputBench
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         }
         return new Result(Stats.Of(full), Stats.Of(computeOnly), peer.Count > 0 ? Stats.Of(peer) : null, Stats.Of(gemm));
+    }
+
+    /// <summary>
+    /// A row of the cases table: our images/s (full loop and bare step), the peer's, and the FLOP rate they stand for
+    /// as a fraction of the GEMM rate between blocks and of the machine's <paramref name="peakGflops"/>.
+    /// </summary>
+    public static JsonObject Row(string model, int batch, Result ours, long gMacs, long dMacs, double peakGflops, int steps, int blocks)
+    {
+        long flops = FlopCounter.TrainingStepFlops(gMacs, dMacs);
+        double? theirs = ours.Peer?.Median;
+        double achieved = ours.Full.Median * flops / 1e9;
+        return new JsonObject
+        {
+            ["model"] = model, ["batch"] = batch,
+            ["ours_img_s"] = Math.Round(ours.Full.Median, 1), ["ours_img_s_min"] = Math.Round(ours.Full.Min, 1), ["ours_img_s_max"] = Math.Round(ours.Full.Max, 1),
+            ["compute_only_img_s"] = Math.Round(ours.ComputeOnly.Median, 1),
+            ["non_compute_share"] = Math.Round(ours.NonComputeShare, 4),
+            ["pytorch_img_s"] = theirs is null ? null : Math.Round(theirs.Value, 1),
+            ["pytorch_img_s_min"] = ours.Peer is null ? null : Math.Round(ours.Peer.Min, 1),
+            ["pytorch_img_s_max"] = ours.Peer is null ? null : Math.Round(ours.Peer.Max, 1),
+            ["ratio"] = theirs is null ? null : Math.Round(ours.Full.Median / theirs.Value, 3),
+            ["g_fwd_macs"] = gMacs, ["d_fwd_macs"] = dMacs, ["flops_per_image_step"] = flops,
+            ["achieved_gflops"] = Math.Round(achieved, 1),
+            ["gemm_gflops_between_blocks"] = Math.Round(ours.Gemm.Median, 1),
+            ["gemm_fraction"] = Math.Round(achieved / ours.Gemm.Median, 3),
+            ["peak_fraction"] = Math.Round(achieved / peakGflops, 3),
+            ["steps_per_block"] = steps, ["blocks"] = blocks,
+        };
     }
 
     /// <summary>

@@ -87,8 +87,13 @@ internal static class DatasetLoading
     {
         if (dataset == HanziDataset.Name) return hanziClasses ?? HanziOptions.DefaultClasses;
         if (dataset == StackedMnist.Name) return StackedMnist.ModeCount;
+        if (IsLmdb(dataset))
+            throw new LsganException($"The {model} model needs class labels, which an LMDB database ({dataset}) lacks; give a folder with one sub-folder of images per class, or {string.Join(", ", DatasetCatalog.Names)} or {HanziDataset.Name}.");
         if (IsFolder(dataset))
-            throw new LsganException($"The {model} model needs class labels, which a plain image folder lacks; use {string.Join(" or ", DatasetCatalog.Names)}.");
+        {
+            return ImageFolder.ClassNamesOf(dataset)?.Count ?? throw new LsganException(
+                $"The {model} model needs class labels, but {dataset} holds images of its own; put them in one sub-folder per class (the sub-folders are the classes).");
+        }
         return DatasetCatalog.Get(dataset).ClassNames.Count;
     }
 }

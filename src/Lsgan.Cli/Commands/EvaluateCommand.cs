@@ -33,7 +33,9 @@ internal static class EvaluateCommand
             RunPaths.RequireRunFolder(p.GetValue(run)!, "--run");
             // The feature model first: a wrong path or option then fails before anything slow is loaded.
             using var features = featureModel.Open(p, p.GetValue(threads));
-            if (Checkpoint.ReadManifest(Checkpoint.Resolve(p.GetValue(run)!)).Config.Dataset == StackedMnist.Name)
+            var config = Checkpoint.ReadManifest(Checkpoint.Resolve(p.GetValue(run)!)).Config;
+            RequireTestSet(config);
+            if (config.Dataset == StackedMnist.Name)
             {
                 if (features is not null)
                     throw new LsganException($"--feature-model does not apply to a {StackedMnist.Name} run, which is scored by its modes only (no FID).");
@@ -50,6 +52,20 @@ internal static class EvaluateCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The metrics compare samples with a test set through its shipped classifier, which only mnist, fashion-mnist (and
+    /// stacked-mnist, built from MNIST) have; a run of an image folder, an LMDB or hanzi is told so in one line.
+    /// </summary>
+    private static void RequireTestSet(TrainConfig config)
+    {
+        if (config.Dataset == StackedMnist.Name || DatasetCatalog.Names.Contains(config.Dataset)) return;
+        string conditional = config.Model.Conditional ? " nor conditional accuracy (which needs a classifier of its classes)" : "";
+        throw new LsganException(
+            $"evaluate scores runs of {string.Join(", ", DatasetCatalog.Names)} and {StackedMnist.Name} against their test sets; {config.Dataset} "
+            + $"has no test set and no shipped classifier, so neither FID{conditional} is available for it. Compare its samples "
+            + "with 'lsgan generate --singles DIR' and 'lsgan fid'.");
     }
 
     /// <summary>A stacked-mnist run is read by its modes only (see <see cref="StackedMnistEvaluation"/>).</summary>

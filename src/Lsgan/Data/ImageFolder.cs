@@ -47,12 +47,7 @@ public sealed class ImageFolder : IImageSet
         var errors = options.Validate();
         if (errors.Count > 0)
             throw new LsganException($"Invalid image-folder options: {string.Join(" ", errors)}");
-        if (PathCheck.Classify(folder) is var kind and not PathKind.Folder)
-            throw new LsganException($"The image folder {folder} {PathCheck.Predicate(folder, kind)}.");
-
-        string[] paths = ImageFileList.Find(folder, options.MaxImages);
-        if (paths.Length == 0)
-            throw new LsganException($"The image folder {folder} contains no .png, .jpg or .jpeg files.");
+        string[] paths = ImagePaths(folder, options.MaxImages);
         var classes = FolderClasses.Of(folder, paths);
 
         var (height, width) = options is { Height: int h, Width: int w } ? (h, w) : ImageFiles.SizeOf(paths[0]);
@@ -73,6 +68,27 @@ public sealed class ImageFolder : IImageSet
         var images = torch.tensor(data, [paths.Length, options.Channels, height, width]);
         var labels = classes is { Labels: var l } ? torch.tensor(l) : null;
         return new ImageFolder(images, paths, labels, classes?.Names ?? [], folder);
+    }
+
+    /// <summary>
+    /// The class names a folder's sub-folders give (as <see cref="Load"/> would label it) without decoding any image:
+    /// null for an unlabelled folder (images of its own); a folder without images or with an empty class sub-folder
+    /// is an <see cref="LsganException"/>. Lets a conditional model be built before the images are loaded.
+    /// </summary>
+    public static IReadOnlyList<string>? ClassNamesOf(string folder, int maxImages = ImageFolderOptions.DefaultMaxImages)
+    {
+        string[] paths = ImagePaths(folder, maxImages);
+        return FolderClasses.Of(folder, paths)?.Names;
+    }
+
+    private static string[] ImagePaths(string folder, int maxImages)
+    {
+        if (PathCheck.Classify(folder) is var kind and not PathKind.Folder)
+            throw new LsganException($"The image folder {folder} {PathCheck.Predicate(folder, kind)}.");
+        string[] paths = ImageFileList.Find(folder, maxImages);
+        if (paths.Length == 0)
+            throw new LsganException($"The image folder {folder} contains no .png, .jpg or .jpeg files.");
+        return paths;
     }
 
     // The images become one float32 array and then a tensor copied from it, so twice their size must fit in

@@ -33,6 +33,15 @@ public sealed class TestSetEvaluator : IRunEvaluator, IDisposable
         return EvaluationReport.FromFeatures(realFeatures, features, logits, classifier.Config.ClassCount, seed);
     }
 
+    /// <summary>The classifier's reading of each sample against the class it was drawn for, when it has <paramref name="classCount"/> classes.</summary>
+    public ConditionalAccuracyResult? ConditionalAccuracy(Tensor generatedImages, Tensor intended, int classCount)
+    {
+        if (classifier.Config.ClassCount != classCount) return null;
+        using var scope = NewDisposeScope();
+        var (_, logits) = ClassifierFeatures.Extract(classifier, generatedImages);
+        return Metrics.ConditionalAccuracy.Compute(logits.argmax(1), intended, classCount);
+    }
+
     /// <summary>
     /// The evaluator of <paramref name="classifier"/> (whose weights have SHA-256 <paramref name="sha"/>) against
     /// <paramref name="testImages"/>, the test set of <paramref name="dataset"/>: its features are extracted once per

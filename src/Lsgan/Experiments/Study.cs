@@ -162,5 +162,10 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
         {
             lock (gate) return inner.Evaluate(generatedImages);
         }
+
+        public ConditionalAccuracyResult? ConditionalAccuracy(Tensor generatedImages, Tensor intended, int classCount)
+        {
+            lock (gate) return inner.ConditionalAccuracy(generatedImages, intended, classCount);
+        }
     }
 }

@@ -121,6 +121,11 @@ public sealed class RunDirectory : IDisposable
         var line = new JsonObject { ["step"] = record.Step, ["epoch"] = record.Epoch };
         foreach (var (key, value) in JsonSerializer.SerializeToNode(record.Evaluation, Json.Compact)!.AsObject())
             line[key] = value?.DeepClone();
+        if (record.ConditionalAccuracy is { } accuracy)
+        {
+            line["conditional_accuracy"] = accuracy.Overall;
+            line["conditional_accuracy_per_class"] = JsonSerializer.SerializeToNode(accuracy.PerClass, Json.Compact);
+        }
         line["collapsed"] = record.Collapse is not null;
         if (record.Collapse is not null) line["collapse"] = record.Collapse;
         Append(EvaluationMetricsFile, line.ToJsonString(Json.Compact));
@@ -133,7 +138,12 @@ public sealed class RunDirectory : IDisposable
     /// <summary>The lines of metric-evaluation.jsonl, and those that runs before it existed wrote into metrics.jsonl.</summary>
     public IReadOnlyList<EvaluationRecord> ReadEvaluations() =>
         ReadLines(MetricsFile).Where(n => !IsTrainingLine(n)).Concat(ReadLines(EvaluationMetricsFile)).Select(n => new EvaluationRecord(
-            (long)n["step"]!, (int)n["epoch"]!, n.Deserialize<EvaluationReport>(Json.Compact)!, (string?)n["collapse"])).OrderBy(e => e.Step).ToList();
+            (long)n["step"]!, (int)n["epoch"]!, n.Deserialize<EvaluationReport>(Json.Compact)!, (string?)n["collapse"])
+        {
+            ConditionalAccuracy = n["conditional_accuracy"] is { } overall
+                ? new ConditionalAccuracyResult((double)overall, n["conditional_accuracy_per_class"]!.Deserialize<double[]>(Json.Compact)!)
+                : null,
+        }).OrderBy(e => e.Step).ToList();
 
     /// <summary>
     /// Drops the lines of both logs after <paramref name="step"/> (a run killed between checkpoints logged

@@ -269,12 +269,15 @@ public sealed class TrainingSession
         var labels = config.Model.Conditional ? ClassGrid.Cycling(config.EvalSamples, config.Model.Classes).to(trainer.Noise.device) : null;
         var images = cat(noise.split(500).Select((z, i) => trainer.Generate(z, labels?.narrow(0, i * 500L, z.shape[0])).cpu()).ToList(), 0);
         // Scored as 8-bit PNGs, as 'evaluate' and 'fid' score them, so the three agree on the same samples.
-        var report = evaluator!.Evaluate(ImageFiles.QuantizeAsPng(images));
-        var record = new EvaluationRecord(state.Step, state.Epoch, report, CollapseRule.Check(report, bestFid));
+        var quantized = ImageFiles.QuantizeAsPng(images);
+        var report = evaluator!.Evaluate(quantized);
+        var accuracy = labels is null ? null : evaluator.ConditionalAccuracy(quantized, labels.cpu(), config.Model.Classes);
+        var record = new EvaluationRecord(state.Step, state.Epoch, report, CollapseRule.Check(report, bestFid)) { ConditionalAccuracy = accuracy };
         run.AppendEvaluation(record);
         Observer?.Evaluated(record);
         progress?.Report(new TrainingProgress(state.Step, state.Step, state.Epoch, config.Epochs, 0, 0, records.LastOrDefault(),
             $"epoch {state.Epoch} step {state.Step}: FID {report.Fid:F3}, classes covered {report.ClassesCovered}"
+            + (accuracy is null ? "" : $", conditional accuracy {accuracy.Overall:P1}")
             + (record.Collapse is null ? "" : $"; COLLAPSED ({record.Collapse})")));
         if (bestFid is null || report.Fid < bestFid)
         {

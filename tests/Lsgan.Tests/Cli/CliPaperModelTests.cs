@@ -81,11 +81,7 @@ public sealed class CliPaperModelTests(TrainedRunFixture unconditional) : IClass
         var generated = Run(dir.Path, "generate", "--run", run, "--count", "2", "--singles", dir.Combine("singles"), "--out", dir.Combine("grid.png"));
 
         Assert.True(generated.ExitCode == 0, generated.Stderr);
-        var files = Directory.GetFiles(dir.Combine("singles"), "*.png");
-        Assert.Equal(2, files.Length);
-        using var codec = SKCodec.Create(files[0]);
-        Assert.Equal((64, 64), (codec.Info.Width, codec.Info.Height));
-        // Colour: a PNG of RGB pixels, not grey.
-        Assert.NotEqual(SKColorType.Gray8, codec.Info.ColorType);
+        // Colour: PNGs of RGB pixels, not grey.
+        AssertColourPngs(dir.Combine("singles"), 2, 64);
     }
 }

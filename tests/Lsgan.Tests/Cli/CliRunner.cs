@@ -47,6 +47,16 @@ public static class CliRunner
         return lines[0];
     }
 
+    /// <summary>Asserts that <paramref name="folder"/> holds <paramref name="count"/> colour (not grey) PNGs of <paramref name="size"/>².</summary>
+    public static void AssertColourPngs(string folder, int count, int size)
+    {
+        var files = Directory.GetFiles(folder, "*.png");
+        Assert.Equal(count, files.Length);
+        using var codec = SkiaSharp.SKCodec.Create(files[0]);
+        Assert.Equal((size, size), (codec.Info.Width, codec.Info.Height));
+        Assert.NotEqual(SkiaSharp.SKColorType.Gray8, codec.Info.ColorType);
+    }
+
     private static string LsganDll => Path.Combine(AppContext.BaseDirectory, "Lsgan.Cli.dll");
 
     private static Result Start(ProcessStartInfo start, string dataDir, TimeSpan timeout)
