@@ -69,7 +69,7 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
                     string name = $"[{number}/{total} {item.Run.DirectoryName}]";
                     if (RunOne(item, data, evaluatorLock, new Reporter(progress, name, p => tally.Update(number - 1, p.Step, p.TotalSteps,
                         $"{name} step {p.Step}/{p.TotalSteps}")), cancel))
-                        tally.Finish(number - 1, $"{name} over");
+                        tally.Finish(number - 1, $"{name} done");
                 }
                 catch (Exception e)
                 {
