@@ -50,9 +50,10 @@ internal static class DatasetLoading
     }
 
     /// <summary>The training images [N, C, S, S] in [−1, 1] (S the model's image size), with labels where the dataset has them.</summary>
-    public static IImageSet LoadTrain(TrainConfig config, string? dataDir)
+    public static IImageSet LoadTrain(TrainConfig config, string? dataDir) => Output.DataView.Run(log => LoadTrain(config, dataDir, log));
+
+    private static IImageSet LoadTrain(TrainConfig config, string? dataDir, IProgress<string> log)
     {
-        var log = new Output.CallbackProgress<string>(message => Console.Error.WriteLine(message));
         string dataset = config.Dataset;
         int channels = config.Model.Channels, size = config.Model.ImageSize;
         if (IsLmdb(dataset))

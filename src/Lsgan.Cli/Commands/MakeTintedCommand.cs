@@ -27,7 +27,7 @@ internal static class MakeTintedCommand
             if (PathCheck.Classify(outDir) != PathKind.Missing)
                 throw new LsganException($"{outDir} already exists; give --out a new folder (lsgan does not write into existing ones).");
             var log = new Output.CallbackProgress<string>(m => Console.Error.WriteLine(m));
-            using var source = ImageDataset.Load(name, DatasetSplit.Train, DatasetLoading.Fetcher(p.GetValue(dataDir)), log);
+            using var source = Output.DataView.Run(data => ImageDataset.Load(name, DatasetSplit.Train, DatasetLoading.Fetcher(p.GetValue(dataDir)), data));
             TintedImages.Write(source, outDir, p.GetValue(count), p.GetValue(size), p.GetValue(seed), log);
             Console.Error.WriteLine($"Wrote {p.GetValue(count):N0} tinted {name} images of {p.GetValue(size)}x{p.GetValue(size)} to {outDir}");
             return 0;

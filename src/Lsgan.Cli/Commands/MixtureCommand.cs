@@ -66,16 +66,32 @@ internal static class MixtureCommand
         var runs = Enumerable.Range(0, seeds).SelectMany(s => configs.Select(config => config with { Seed = config.Seed + s }))
             .Select(config => (Config: config, Dir: single ? output : Path.Combine(output, RunFolder(config)))).ToList();
         var results = new IReadOnlyList<MixtureRecord>?[runs.Count];
-        var gate = new Lock();
-        void Say(string line)
+        // On a terminal a bar over every run's steps (moving at each evaluation) with these lines above it; else the lines.
+        Output.WorkView.Run("mixture", view =>
         {
-            lock (gate) Console.Error.WriteLine(line);
-        }
-        List<MixtureSummary> Summaries() => [.. configs.Select((config, c) => (config, finished: runs.Select((r, i) => (r, i))
+            TrainAll(configs, runs, results, jobs, single, output, view);
+            return 0;
+        }, linePerReport: false);
+        foreach (var s in Summaries(configs, runs, results)) Console.WriteLine(s.Describe());
+        return 0;
+    }
+
+    private static List<MixtureSummary> Summaries(IReadOnlyList<MixtureConfig> configs, List<(MixtureConfig Config, string Dir)> runs,
+        IReadOnlyList<MixtureRecord>?[] results) =>
+        [.. configs.Select(config => (config, finished: runs.Select((r, i) => (r, i))
                 .Where(x => x.r.Config.Loss == config.Loss && results[x.i] is not null).Select(x => results[x.i]!).ToList()))
             .Where(x => x.finished.Count > 0)
             .Select(x => MixtureSummary.Of(x.config.Loss.Create().Describe(), x.finished))];
 
+    private static void TrainAll(IReadOnlyList<MixtureConfig> configs, List<(MixtureConfig Config, string Dir)> runs,
+        IReadOnlyList<MixtureRecord>?[] results, int jobs, bool single, string output, Output.WorkReporter view)
+    {
+        var gate = new Lock();
+        void Say(string line)
+        {
+            lock (gate) view.Line(line);
+        }
+        var steps = new RunsProgress(runs.Count, view);
         // Each run has its own networks and random streams, so its numbers do not depend on --jobs. Taken in order.
         var order = System.Collections.Concurrent.Partitioner.Create(Enumerable.Range(0, runs.Count),
             System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
@@ -86,9 +102,13 @@ internal static class MixtureCommand
                 var (config, dir) = runs[i];
                 string name = $"{config.Loss.Create().Describe()} seed {config.Seed}";
                 Say($"{name} → {dir}");
-                var records = MixtureRun.Run(config, dir, new Output.CallbackProgress<MixtureRecord>(r => Say(
-                    $"  {name} step {r.Step}: {r.ModesCovered}/{r.ModeCount} modes (3σ), high quality {r.HighQualityFraction:P1}, "
-                    + $"{r.ModesNear} near ({r.NearFraction:P0}), KL {r.KlFromUniform:F3}, d {r.DLoss:G4}, g {r.GLoss:G4}, {r.Seconds:F0} s")));
+                var records = MixtureRun.Run(config, dir, new Output.CallbackProgress<MixtureRecord>(r =>
+                {
+                    Say($"  {name} step {r.Step}: {r.ModesCovered}/{r.ModeCount} modes (3σ), high quality {r.HighQualityFraction:P1}, "
+                        + $"{r.ModesNear} near ({r.NearFraction:P0}), KL {r.KlFromUniform:F3}, d {r.DLoss:G4}, g {r.GLoss:G4}, {r.Seconds:F0} s");
+                    steps.Update(i, r.Step, config.Steps, $"{name} step {r.Step}/{config.Steps}");
+                }));
+                steps.Finish(i, $"{name} done");
                 if (single)
                 {
                     results[i] = records;
@@ -98,7 +118,7 @@ internal static class MixtureCommand
                 lock (gate)
                 {
                     results[i] = records;
-                    Json.WriteFile(Path.Combine(output, SummaryFile), Summaries());
+                    Json.WriteFile(Path.Combine(output, SummaryFile), Summaries(configs, runs, results));
                     var sameSeed = runs.Select((r, j) => (r, j)).Where(x => x.r.Config.Seed == config.Seed).ToList();
                     if (sameSeed.All(x => results[x.j] is not null))
                     {
@@ -113,8 +133,6 @@ internal static class MixtureCommand
             // The first run's failure as itself, so an LsganException still ends as one line.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        foreach (var s in Summaries()) Console.WriteLine(s.Describe());
-        return 0;
     }
 
     /// <summary>Per loss, the summary over seeds (<see cref="MixtureSummary"/>), rewritten as each run finishes.</summary>

@@ -21,7 +21,8 @@ internal static class ReportCommand
             string? outFile = p.GetValue(output);
             if (outFile is not null && !outFile.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
                 throw new LsganException($"--out {outFile} must end in .html.");
-            var pages = DirectoryReport.Write(directory, outFile);
+            // A page per run of a study or mixture directory, then its own: a bar on a terminal, else a line per page.
+            var pages = Output.WorkView.Run("report", view => DirectoryReport.Write(directory, outFile, view));
             foreach (string page in pages) Console.WriteLine(page);
             return 0;
         });

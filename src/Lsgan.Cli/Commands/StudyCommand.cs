@@ -99,7 +99,10 @@ internal static class StudyCommand
             // Process-wide: every job's libtorch operations use this many threads.
             TorchSharp.torch.set_num_threads(threadsPerJob);
             using var data = new StudyData(dataDir);
-            complete = Output.CtrlC.Stoppable(cancel => study.Run(statuses, data, jobs, new Output.CallbackProgress<string>(Console.Error.WriteLine), cancel));
+            // On a terminal a bar over all the runs' steps with the runs' lines above it; else the lines (a run's start,
+            // epochs and end, each prefixed with [k/n run], so two jobs' lines stay apart).
+            complete = Output.CtrlC.Stoppable(cancel => Output.WorkView.Run("study", view =>
+                study.Run(statuses, data, jobs, new Output.CallbackProgress<string>(view.Line), cancel, view), linePerReport: false));
         }
         if (!complete)
         {

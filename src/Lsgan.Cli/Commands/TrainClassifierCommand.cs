@@ -33,9 +33,10 @@ internal static class TrainClassifierCommand
             // Checked before the minutes of training, not after.
             RunPaths.PrepareOutputFile(path, "--out");
             var fetcher = DatasetLoading.Fetcher(p.GetValue(dataDir));
-            var log = new Output.CallbackProgress<string>(m => Console.Error.WriteLine(m));
-            using var train = ImageDataset.Load(name, DatasetSplit.Train, fetcher, log);
-            using var test = ImageDataset.Load(name, DatasetSplit.Test, fetcher, log);
+            var (train, test) = Output.DataView.Run(log =>
+                (ImageDataset.Load(name, DatasetSplit.Train, fetcher, log), ImageDataset.Load(name, DatasetSplit.Test, fetcher, log)));
+            using var trainSet = train;
+            using var testSet = test;
             var progress = new Output.CallbackProgress<ClassifierEpochReport>(r => Console.WriteLine(
                 $"epoch {r.Epoch}/{r.Epochs}  loss {r.TrainLoss:F4}  train {r.TrainAccuracy:P2}  test {r.TestAccuracy:P2}  {r.Duration.TotalSeconds:F0} s"));
             var result = ClassifierTrainer.Train(train.Images, train.Labels, test.Images, test.Labels, options, progress);

@@ -27,6 +27,22 @@ internal static class WorkView
                 Console.Error.WriteLine));
         }
 
+        IsLive = true;
+        try
+        {
+            return Live(title, work);
+        }
+        finally
+        {
+            IsLive = false;
+        }
+    }
+
+    /// <summary>True while a live bar is on the terminal: another must not start (Spectre draws one at a time).</summary>
+    public static bool IsLive { get; private set; }
+
+    private static T Live<T>(string title, Func<WorkReporter, T> work)
+    {
         return AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),

@@ -29,8 +29,9 @@ internal sealed class DownloadSource(TimeSpan timeout) : IDatasetSource
         string path = Path.Combine(dir, file.Name + ".gz");
         using var body = response.Content.ReadAsStream(timeoutSource.Token);
         using var output = File.Create(path);
-        // The async copy is the one that honours the timeout while the body streams in.
-        body.CopyToAsync(output, timeoutSource.Token).GetAwaiter().GetResult();
+        // The async copy is the one that honours the timeout while the body streams in; it counts the bytes for a bar.
+        body.CopyCountingAsync(output, response.Content.Headers.ContentLength, progress, $"downloading {file.Name}.gz",
+            timeoutSource.Token).GetAwaiter().GetResult();
         return path;
     }
 }

@@ -74,7 +74,7 @@ public static class HanziDataset
         progress?.Report($"Rendering {characters.Length:N0} characters x {options.SamplesPerClass} samples (seed {options.Seed}) into {cache}");
         var clock = Stopwatch.StartNew();
         byte[] pixels = HanziRenderer.Render([.. characters.Select(c => strokes[c])], options.SamplesPerClass, options.Seed,
-            progress is null ? null : new SynchronousProgress(done => progress.Report($"Rendered {done:N0} of {characters.Length:N0} characters")));
+            progress is null ? null : new MonotoneCount(done => progress.ReportCount(done, characters.Length, $"rendering {characters.Length:N0} characters")));
         progress?.Report($"Rendered {pixels.Length / ImageBytes:N0} images in {clock.Elapsed.TotalSeconds:F1} s");
         // The data first, then its checksum: a set without a checksum counts as never rendered.
         AtomicFile.Write(cache, temporary => File.WriteAllBytes(temporary, pixels));
@@ -82,9 +82,21 @@ public static class HanziDataset
         return pixels;
     }
 
-    // Progress<T> posts to the thread pool, out of order; the renderer's counts are reported where they happen.
-    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    // Progress<T> posts to the thread pool, out of order; the renderer's counts are reported where they happen, and
+    // since its threads may report 500 before 250, only a count above the last one goes on.
+    private sealed class MonotoneCount(Action<int> report) : IProgress<int>
     {
-        public void Report(int value) => report(value);
+        private readonly Lock gate = new();
+        private int last;
+
+        public void Report(int value)
+        {
+            lock (gate)
+            {
+                if (value <= last) return;
+                last = value;
+                report(value);
+            }
+        }
     }
 }

@@ -47,12 +47,16 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
     /// Trains the <paramref name="pending"/> runs (from <see cref="Inspect"/>), <paramref name="jobs"/> at a time.
     /// Returns false when <paramref name="cancel"/> stopped it (each run under way saved a checkpoint). A run that
     /// diverges is recorded as such and the others go on; any other failure is thrown once every job has stopped.
+    /// <paramref name="progress"/> gets a line per run start and end, and per epoch; <paramref name="steps"/> the
+    /// steps of all the runs to train as one <see cref="RunsProgress"/> (for a bar over the whole study).
     /// </summary>
-    public bool Run(IReadOnlyList<StudyRunStatus> pending, IStudyData data, int jobs, IProgress<string>? progress = null, CancellationToken cancel = default)
+    public bool Run(IReadOnlyList<StudyRunStatus> pending, IStudyData data, int jobs, IProgress<string>? progress = null, CancellationToken cancel = default,
+        IProgress<WorkProgress>? steps = null)
     {
         if (jobs < 1) throw new LsganException($"jobs must be at least 1, got {jobs}.");
         var queue = new ConcurrentQueue<StudyRunStatus>(pending.Where(p => p.State != StudyRunState.Finished));
         int total = queue.Count, started = 0;
+        var tally = new RunsProgress(total, steps);
         var failures = new ConcurrentQueue<(string Run, Exception Error)>();
         var evaluatorLock = new object();
         void Work()
@@ -62,7 +66,10 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
                 int number = Interlocked.Increment(ref started);
                 try
                 {
-                    RunOne(item, data, evaluatorLock, new Reporter(progress, $"[{number}/{total} {item.Run.DirectoryName}]"), cancel);
+                    string name = $"[{number}/{total} {item.Run.DirectoryName}]";
+                    if (RunOne(item, data, evaluatorLock, new Reporter(progress, name, p => tally.Update(number - 1, p.Step, p.TotalSteps,
+                        $"{name} step {p.Step}/{p.TotalSteps}")), cancel))
+                        tally.Finish(number - 1, $"{name} done");
                 }
                 catch (Exception e)
                 {
@@ -81,7 +88,8 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
         return !cancel.IsCancellationRequested;
     }
 
-    private void RunOne(StudyRunStatus item, IStudyData data, object evaluatorLock, Reporter progress, CancellationToken cancel)
+    /// <summary>Trains one run; false when it was interrupted (it resumes next time).</summary>
+    private bool RunOne(StudyRunStatus item, IStudyData data, object evaluatorLock, Reporter progress, CancellationToken cancel)
     {
         var config = item.Run.Config;
         var images = data.TrainImages(config);
@@ -116,16 +124,17 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
             {
                 Json.WriteFile(Path.Combine(run.Path, StudyOutcome.FileName), new StudyOutcome(StudyOutcome.Diverged, e.Message));
                 progress.Say($"diverged: {e.Message}");
-                return;
+                return true;
             }
             if (outcome == TrainingOutcome.Interrupted)
             {
                 progress.Say("interrupted; the next run of the study resumes it");
-                return;
+                return false;
             }
             string name = outcome switch { TrainingOutcome.StepLimit => "step-limit", TrainingOutcome.Collapsed => "collapsed", _ => "completed" };
             Json.WriteFile(Path.Combine(run.Path, StudyOutcome.FileName), new StudyOutcome(name));
             progress.Say(name == "collapsed" ? "stopped: collapsed" : "done");
+            return true;
         }
     }
 
@@ -142,15 +151,20 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
         progress.Say($"had no checkpoint to resume from; moved it to {aside} and starting again");
     }
 
-    /// <summary>Forwards a session's messages and epoch ends as lines prefixed with the run's name.</summary>
-    private sealed class Reporter(IProgress<string>? target, string prefix) : IProgress<TrainingProgress>
+    /// <summary>Forwards a session's messages and epoch ends as lines prefixed with the run's name, and its steps to <paramref name="step"/>.</summary>
+    private sealed class Reporter(IProgress<string>? target, string prefix, Action<TrainingProgress> step) : IProgress<TrainingProgress>
     {
         public void Say(string message) => target?.Report($"{prefix} {message}");
 
         public void Report(TrainingProgress p)
         {
-            if (p.Message is not null) Say(p.Message);
-            else if (p.StepInEpoch == p.StepsPerEpoch && p.Latest is { } m)
+            if (p.Message is not null)
+            {
+                Say(p.Message);
+                return;
+            }
+            step(p);
+            if (p.StepInEpoch == p.StepsPerEpoch && p.Latest is { } m)
                 Say($"epoch {p.Epoch}/{p.Epochs} step {p.Step}: D {m.DLoss:F4} G {m.GLoss:F4} {m.ImagesPerSecond:F0} img/s");
         }
     }

@@ -9,13 +9,17 @@ public static class DirectoryReport
 {
     public const string FileName = "report.html";
 
-    /// <summary>Writes <paramref name="directory"/>'s page to <paramref name="output"/> (and each run's page into the run); returns the pages written.</summary>
-    public static IReadOnlyList<string> Write(string directory, string? output = null)
+    /// <summary>
+    /// Writes <paramref name="directory"/>'s page to <paramref name="output"/> (and each run's page into the run); returns
+    /// the pages written. <paramref name="progress"/> is told after each page, in pages of all to write.
+    /// </summary>
+    public static IReadOnlyList<string> Write(string directory, string? output = null, IProgress<WorkProgress>? progress = null)
     {
         output ??= Path.Combine(directory, FileName);
         if (RunReport.IsRun(directory))
         {
             IO.AtomicFile.WriteAllText(output, RunReport.Render(directory));
+            progress?.Report(new WorkProgress(1, 1, Path.GetFileName(Path.GetFullPath(directory))));
             return [output];
         }
 
@@ -36,14 +40,16 @@ public static class DirectoryReport
         if (runs.Count > 0)
         {
             page.Heading("Runs");
-            var links = runs.Select(run =>
+            var links = new List<string>();
+            foreach (string run in runs)
             {
                 string name = Path.GetFileName(run);
                 string runPage = Path.Combine(run, FileName);
                 IO.AtomicFile.WriteAllText(runPage, RunReport.Render(run));
                 written.Add(runPage);
-                return $"<li><a href=\"{Uri.EscapeDataString(name)}/{FileName}\">{HtmlPage.Escape(name)}</a></li>";
-            });
+                links.Add($"<li><a href=\"{Uri.EscapeDataString(name)}/{FileName}\">{HtmlPage.Escape(name)}</a></li>");
+                progress?.Report(new WorkProgress(written.Count, runs.Count + 1, name));
+            }
             page.Raw($"<ul>{string.Concat(links)}</ul>");
         }
         if (!File.Exists(summary) && pictures.Count == 0 && runs.Count == 0)
@@ -51,6 +57,7 @@ public static class DirectoryReport
 
         IO.AtomicFile.WriteAllText(output, page.Render());
         written.Insert(0, output);
+        progress?.Report(new WorkProgress(written.Count, runs.Count + 1, Path.GetFileName(output)));
         return written;
     }
 }

@@ -21,7 +21,8 @@ public sealed class CliDatasetTests : IDisposable
             "--max-steps", "3", "--batch-size", "8", "--threads", "1", "--latent-dim", "8", "--out", run);
 
         Assert.True(trained.ExitCode == 0, trained.Stderr);
-        Assert.Contains("Reading 100 of the 201 images in", trained.Stderr);
+        // Off a terminal, loading's stage line on stderr, stamped with the seconds since loading began.
+        Assert.Matches(@"(?m)^\[ *\d+\.\d s\] Reading 100 of the 201 images in ", trained.Stderr);
         using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "config.json")));
         Assert.Equal(100, config.RootElement.GetProperty("dataset_options").GetProperty("max_images").GetInt32());
         Assert.True(File.Exists(Path.Combine(run, "checkpoints", "latest", "state.json")));

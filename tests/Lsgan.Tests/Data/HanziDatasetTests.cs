@@ -44,6 +44,23 @@ public sealed class HanziDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_set_to_render_When_loaded_with_a_sink_that_counts_Then_the_stages_are_said_and_the_glyph_count_reaches_the_classes()
+    {
+        var fetcher = FreshCache();
+        var recorder = new WorkProgressRecorder();
+
+        HanziDataset.Load(fetcher, new HanziOptions(Classes: 12, SamplesPerClass: 2, Seed: 0), recorder).Dispose();
+
+        Assert.StartsWith("Reading the outlines of 12 characters from ", recorder.Lines[0]);
+        Assert.StartsWith("Rendering 12 characters x 2 samples (seed 0) into ", recorder.Lines[1]);
+        Assert.StartsWith("Rendered 24 images in ", recorder.Lines[2]);
+        Assert.Equal(3, recorder.Lines.Count);
+        // The renderer counts every 250 classes and at the end: 12 classes, one count.
+        Assert.Equal([new WorkProgress(12, 12, "rendering 12 characters")], recorder.Reports);
+        recorder.AssertMonotoneToTotal(12);
+    }
+
+    [Fact]
     public void Given_a_damaged_cached_set_When_loaded_Then_the_checksum_names_it_and_it_is_kept()
     {
         var fetcher = FreshCache();

@@ -86,6 +86,29 @@ public sealed class MixtureRunTests : IDisposable
         Assert.Equal(alone.Select(r => r with { Seconds = 0 }), MixtureRun.ReadLog(Path.Combine(output, "bce-seed1")).Select(r => r with { Seconds = 0 }));
     }
 
+    [Fact]
+    public void Given_two_runs_off_a_terminal_when_mixture_runs_then_stderr_has_each_run_start_and_evaluation_lines_and_stdout_the_summaries()
+    {
+        string output = temp.Combine("lines");
+
+        var result = Run(temp.Path, "mixture", "--loss", "ls,bce", "--steps", "20", "--eval-every", "10", "--points", "100", "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // One job: ls's start and its two evaluations, then bce's; no bar, no escape codes.
+        Assert.Equal(6, lines.Length);
+        Assert.Equal($"ls(0,1,1) seed 0 → {Path.Combine(output, "ls-seed0")}", lines[0]);
+        Assert.StartsWith("  ls(0,1,1) seed 0 step 10: ", lines[1]);
+        Assert.StartsWith("  ls(0,1,1) seed 0 step 20: ", lines[2]);
+        Assert.Equal($"bce seed 0 → {Path.Combine(output, "bce-seed0")}", lines[3]);
+        Assert.StartsWith("  bce seed 0 step 20: ", lines[5]);
+        Assert.False((result.Stderr + result.Stdout).Contains((char)27), "an escape code in plain output");
+        var summaries = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, summaries.Length);
+        Assert.StartsWith("ls(0,1,1): 1 runs, modes covered", summaries[0]);
+        Assert.StartsWith("bce: 1 runs, modes covered", summaries[1]);
+    }
+
     [Theory]
     [InlineData("--loss", "hinge")]
     [InlineData("--layout", "spiral")]

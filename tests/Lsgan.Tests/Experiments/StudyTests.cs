@@ -34,6 +34,32 @@ public class StudyTests
     }
 
     [Fact]
+    public void Given_a_new_study_of_four_runs_on_two_jobs_when_it_runs_then_each_run_says_start_and_done_and_the_steps_reach_the_total()
+    {
+        using var dir = new TempDirectory();
+        using var data = new StudyFixture();
+        var study = new Study(dir.Path, StudyFixture.Runs(StudyFixture.Plan(0, 1)));
+        var recorder = new WorkProgressRecorder();
+
+        Assert.True(study.Run(study.Inspect(), data, jobs: 2, recorder, steps: recorder));
+
+        // Each run (2 steps, one epoch) starts, ends its epoch and is done, its lines prefixed with its number and name.
+        var runs = study.Inspect().Select(s => s.Run.DirectoryName).ToList();
+        foreach (string run in runs)
+        {
+            var own = recorder.Lines.Where(l => l.Contains($" {run}] ", StringComparison.Ordinal)).ToList();
+            Assert.Matches(@"^\[[1-4]/4 ", own[0]);
+            Assert.EndsWith("starting", own[0]);
+            Assert.Single(own, l => l.Contains("epoch 1/1 step 2:", StringComparison.Ordinal));
+            Assert.EndsWith("done", own[^1]);
+        }
+        Assert.Equal(4 * 3, recorder.Lines.Count(l => l.EndsWith("starting") || l.Contains("epoch 1/1") || l.EndsWith("done")));
+        // Every step of every run, then each run's end: 4 × (2 + 1) reports, monotone, ending at 4 runs' units.
+        Assert.Equal(12, recorder.Reports.Count);
+        recorder.AssertMonotoneToTotal(4 * RunsProgress.PerRun);
+    }
+
+    [Fact]
     public void Given_an_interrupted_run_when_the_study_runs_again_then_it_resumes_from_its_checkpoint_and_ends_as_an_uninterrupted_run()
     {
         using var dir = new TempDirectory();

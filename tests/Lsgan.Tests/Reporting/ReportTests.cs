@@ -62,6 +62,40 @@ public class ReportTests
     }
 
     [Fact]
+    public void Given_a_study_folder_of_three_runs_when_reported_then_progress_counts_each_run_page_then_the_folder_page()
+    {
+        using var dir = new TempDirectory();
+        foreach (string run in new[] { "a-seed0", "b-seed0", "c-seed0" }) ReportFixtures.MakeRun(dir.Path, run, grids: 1);
+        var recorder = new WorkProgressRecorder();
+
+        var pages = DirectoryReport.Write(dir.Path, progress: recorder);
+
+        Assert.Equal(4, pages.Count);
+        Assert.Equal([(1L, "a-seed0"), (2L, "b-seed0"), (3L, "c-seed0"), (4L, "report.html")],
+            recorder.Reports.Select(r => (r.Done, r.Description)));
+        recorder.AssertMonotoneToTotal(4);
+    }
+
+    [Fact]
+    public void Given_a_study_folder_when_reported_through_the_cli_off_a_terminal_then_a_line_per_page_precedes_the_paths()
+    {
+        using var dir = new TempDirectory();
+        ReportFixtures.MakeRun(dir.Path, "ls-seed0", grids: 1);
+        ReportFixtures.MakeRun(dir.Path, "bce-seed0", grids: 1);
+
+        var result = CliRunner.Run(dir.Path, "report", dir.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        Assert.Matches(@"^report: \[1/3\] bce-seed0 \(\d+\.\d s\)$", lines[0]);
+        Assert.Matches(@"^report: \[2/3\] ls-seed0 \(\d+\.\d s\)$", lines[1]);
+        Assert.Matches(@"^report: \[3/3\] report\.html \(\d+\.\d s\)$", lines[2]);
+        Assert.Equal(dir.Combine("report.html"), lines[3]);
+        Assert.Empty(result.Stderr);
+    }
+
+    [Fact]
     public void Given_a_folder_with_nothing_to_report_when_reported_then_one_clear_line_and_nothing_written()
     {
         using var dir = new TempDirectory();
