@@ -59,8 +59,12 @@ public static class PaperSceneBench
             ["threads"] = threads,
             ["machine"] = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
             ["torchsharp"] = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(),
+            ["cpu"] = CpuInfo.OfThisMachine().ToJson(),
             ["peak_gflops"] = Math.Round(peak.Gflops, 1),
             ["peak_source"] = peak.Source,
+            // Every candidate of the peak, so a run whose peak came from a GEMM still shows the FMA loop's rate.
+            ["fma_loop_gflops"] = Math.Round(fmaPeak, 1),
+            ["libtorch_gemm_gflops"] = Math.Round(largeGemm.Max, 1),
             ["pytorch_version"] = peer?.Facts["torch_version"]?.DeepClone(),
             ["pytorch_blas"] = peer?.Facts["blas"]?.DeepClone(),
             ["cases"] = cases,
