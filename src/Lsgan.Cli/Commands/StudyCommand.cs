@@ -101,13 +101,13 @@ internal static class StudyCommand
             using var data = new StudyData(dataDir);
             // On a terminal a bar over all the runs' steps with the runs' lines above it; else the lines (a run's start,
             // epochs and end, each prefixed with [k/n run], so two jobs' lines stay apart).
-            complete = Output.CtrlC.Stoppable(cancel => Output.WorkView.Run("study", view =>
+            complete = Output.StopSignals.Stoppable(cancel => Output.WorkView.Run("study", view =>
                 study.Run(statuses, data, jobs, new Output.CallbackProgress<string>(view.Line), cancel, view), linePerReport: false));
         }
         if (!complete)
         {
             Console.Error.WriteLine($"Stopped; each run under way saved a checkpoint. Run the same command again to resume ({clock.Elapsed.TotalSeconds:F0} s).");
-            return Output.CtrlC.ExitCode;
+            return Output.StopSignals.ExitCode;
         }
         Summarize(study.Directory);
         Console.Error.WriteLine($"Study done in {clock.Elapsed.TotalSeconds:F1} s.");

@@ -46,7 +46,7 @@ internal static class TrainCommand
 
         // A new event file per session, beside metrics.jsonl; TensorBoard reads all of a directory's files as one run.
         var tensorBoard = p.GetValue(o.NoTensorBoard) ? null : new TensorBoardLog(run.Path);
-        var outcome = CtrlC.Stoppable(cancel => TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator)
+        var outcome = StopSignals.Stoppable(cancel => TrainingView.Run(progress => new TrainingSession(config, run, progress, evaluator)
         {
             Runtime = runtime, CheckpointWritten = LossPlot.Save, StopOnCollapse = p.GetValue(o.StopOnCollapse), Observer = tensorBoard,
         }.Run(images, checkpoint, cancel, labels)));
@@ -56,7 +56,7 @@ internal static class TrainCommand
             TrainingOutcome.Collapsed => $"Collapsed ({CollapseRule.Description}); checkpoints kept in {run.CheckpointsDirectory}.",
             _ => $"Stopped early; continue with: ./lsgan train --resume {RunPaths.ShellQuote(run.Path)}",
         });
-        return outcome == TrainingOutcome.Interrupted ? CtrlC.ExitCode : 0;
+        return outcome == TrainingOutcome.Interrupted ? StopSignals.ExitCode : 0;
     }
 
     internal static TestSetEvaluator CreateEvaluator(string dataset, string? dataDir) =>

@@ -28,18 +28,11 @@ public sealed class CliKillTests : IDisposable
     // 16 images in batches of 8: a checkpoint every 2 steps, so most of the time is spent near a save.
     private Process Start(string run, bool resume)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir.Path };
         string[] args = resume
             ? ["train", "--resume", run, "--epochs", "100000", "--threads", "1"]
             : ["train", "--dataset", images, "--out", run, "--model", "mlp", "--batch-size", "8", "--threads", "1", "--latent-dim", "8",
                "--epochs", "100000", "--log-every", "1"];
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lsgan.Cli.dll"));
-        foreach (string arg in args) start.ArgumentList.Add(arg);
-        start.Environment["LSGAN_DATA_DIR"] = dir.Path;
-        var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEndAsync();
-        process.StandardError.ReadToEndAsync();
-        return process;
+        return StartInBackground(dir.Path, args).Process;
     }
 
     [Fact]

@@ -24,6 +24,23 @@ public static class CliRunner
         return Start(start, dataDir, timeout);
     }
 
+    /// <summary>A running lsgan process, for tests that act on it while it works; its output is read as it comes.</summary>
+    public sealed record Background(Process Process, Task<string> Stdout, Task<string> Stderr) : IDisposable
+    {
+        public void Dispose() => Process.Dispose();
+    }
+
+    /// <summary>Starts lsgan (data dir and working directory <paramref name="dataDir"/>, as <see cref="Run(string, string[])"/>) without waiting for it.</summary>
+    public static Background StartInBackground(string dataDir, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDir };
+        start.ArgumentList.Add(LsganDll);
+        foreach (string arg in args) start.ArgumentList.Add(arg);
+        SetEnvironment(start, dataDir);
+        var process = Process.Start(start)!;
+        return new Background(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+    }
+
     /// <summary>Runs lsgan with its stderr closed (as `2>&-` does), through sh.</summary>
     public static Result RunWithoutStderr(string dataDir, params string[] args)
     {
@@ -59,11 +76,16 @@ public static class CliRunner
 
     private static string LsganDll => Path.Combine(AppContext.BaseDirectory, "Lsgan.Cli.dll");
 
-    private static Result Start(ProcessStartInfo start, string dataDir, TimeSpan timeout)
+    // Tests must never fetch datasets: an empty cache and no package clients reachable through it.
+    private static void SetEnvironment(ProcessStartInfo start, string dataDir)
     {
-        // Tests must never fetch datasets: an empty cache and no package clients reachable through it.
         start.Environment["LSGAN_DATA_DIR"] = dataDir;
         start.Environment.Remove("LSGAN_DEBUG");
+    }
+
+    private static Result Start(ProcessStartInfo start, string dataDir, TimeSpan timeout)
+    {
+        SetEnvironment(start, dataDir);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -18,15 +18,9 @@ public sealed class CliSignalTests : IDisposable
         string images = dir.Combine("images");
         for (int i = 0; i < 16; i++) TestImages.WriteSolid(Path.Combine(images, $"{i:D3}.png"), new SKColor((byte)(i * 15), 40, 90), 28, 28);
         string run = dir.Combine("run");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir.Path };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Lsgan.Cli.dll"));
-        foreach (string arg in new[] { "train", "--dataset", images, "--out", run, "--model", "mlp", "--batch-size", "8", "--threads", "1",
-            "--latent-dim", "8", "--epochs", "100000", "--log-every", "1", "--no-tensorboard" })
-            start.ArgumentList.Add(arg);
-        start.Environment["LSGAN_DATA_DIR"] = dir.Path;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        using var lsgan = CliRunner.StartInBackground(dir.Path, "train", "--dataset", images, "--out", run, "--model", "mlp", "--batch-size", "8",
+            "--threads", "1", "--latent-dim", "8", "--epochs", "100000", "--log-every", "1", "--no-tensorboard");
+        var process = lsgan.Process;
         var wait = Stopwatch.StartNew();
         while (!Checkpoint.Exists(run) && wait.Elapsed < TimeSpan.FromSeconds(60)) Thread.Sleep(20);
         Assert.True(Checkpoint.Exists(run), "no first checkpoint");
@@ -34,13 +28,13 @@ public sealed class CliSignalTests : IDisposable
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString()])) kill.WaitForExit();
         Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "still running a minute after SIGTERM");
 
-        string error = await stderr;
+        string error = await lsgan.Stderr;
         Assert.Equal(143, process.ExitCode);
         Assert.Contains("Stopped early; continue with: ./lsgan train --resume", error);
         Assert.DoesNotContain("   at ", error);
         // The checkpoint holds the step the run stopped at, the last step its log recorded.
         var state = Checkpoint.Verify(Checkpoint.Resolve(run)).State;
         using (var opened = RunDirectory.Open(run)) Assert.Equal(opened.ReadMetrics()[^1].Step, state.Step);
-        Assert.Contains($"Stopped at step {state.Step} (interrupted); the checkpoint is saved.", await stdout);
+        Assert.Contains($"Stopped at step {state.Step} (interrupted); the checkpoint is saved.", await lsgan.Stdout);
     }
 }

@@ -7,7 +7,7 @@ namespace Lsgan.Cli.Output;
 /// token), a second one kills at once. SIGTERM is what `kill`, Slurm at a job's time limit and container stops send, so
 /// a run stopped that way keeps its last step as a Ctrl-C does.
 /// </summary>
-internal static class CtrlC
+internal static class StopSignals
 {
     /// <summary>The exit code of a command stopped by a signal: 128 + the signal's number, as shells report it.</summary>
     public static int ExitCode { get; private set; } = 130;
