@@ -9,33 +9,39 @@ namespace Lsgan.Bench;
 /// <summary>
 /// Steps/s of <c>lsgan mixture</c>'s step (<see cref="MixtureTrainer.Step()"/>: fresh real points and z, both
 /// updates, batch 512 on the ring of 8) beside the PyTorch peer's same step, blocks interleaved, and each
-/// variant of the step (the authors' simultaneous update) timed against the default in alternating blocks.
+/// variant of the step timed against the default in alternating blocks: the same step under libtorch's autograd
+/// instead of the hand-written pass (<see cref="Models.TanhMlpPass"/>), and the authors' simultaneous update.
 /// </summary>
 public static class MixtureBench
 {
     public const int Batch = 512;
 
-    public static MixtureConfig Config(bool simultaneous = false) =>
-        new(MixtureLayout.Ring8, new LossConfig(), BatchSize: Batch, Simultaneous: simultaneous);
+    public static MixtureConfig Config(bool simultaneous = false, bool autograd = false) =>
+        new(MixtureLayout.Ring8, new LossConfig(), BatchSize: Batch, Simultaneous: simultaneous, Autograd: autograd);
 
     /// <summary>The comparison as a JSON row for results.json; progress on stderr.</summary>
     public static JsonObject Measure(PytorchPeer? peer, int warmup, int blocks, int stepsPerBlock)
     {
         using var ours = new MixtureTrainer(Config());
+        using var autograd = new MixtureTrainer(Config(autograd: true));
         using var simultaneous = new MixtureTrainer(Config(simultaneous: true));
         Run(ours, warmup);
+        Run(autograd, warmup);
         Run(simultaneous, warmup);
         var oursRates = new List<double>();
         var peerRates = new List<double>();
+        var autogradRates = new List<double>();
         var simultaneousRates = new List<double>();
         for (int b = 0; b < blocks; b++)
         {
             if (peer is not null) peerRates.Add(peer.RunBlock("mixture", Batch, stepsPerBlock) / Batch);
             oursRates.Add(Run(ours, stepsPerBlock));
+            autogradRates.Add(Run(autograd, stepsPerBlock));
             simultaneousRates.Add(Run(simultaneous, stepsPerBlock));
         }
         var mine = Stats.Of(oursRates);
         var theirs = peerRates.Count > 0 ? Stats.Of(peerRates) : null;
+        var underAutograd = Stats.Of(autogradRates);
         var both = Stats.Of(simultaneousRates);
         var row = new JsonObject
         {
@@ -45,6 +51,8 @@ public static class MixtureBench
             ["pytorch_steps_s_min"] = theirs is null ? null : Math.Round(theirs.Min, 1),
             ["pytorch_steps_s_max"] = theirs is null ? null : Math.Round(theirs.Max, 1),
             ["ratio"] = theirs is null ? null : Math.Round(mine.Median / theirs.Median, 3),
+            ["autograd_steps_s"] = Math.Round(underAutograd.Median, 1),
+            ["hand_written_speedup"] = Math.Round(mine.Median / underAutograd.Median, 3),
             ["simultaneous_steps_s"] = Math.Round(both.Median, 1),
             ["simultaneous_speedup"] = Math.Round(both.Median / mine.Median, 3),
             ["steps_per_block"] = stepsPerBlock, ["blocks"] = blocks,

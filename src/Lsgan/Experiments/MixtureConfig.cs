@@ -27,6 +27,11 @@ namespace Lsgan.Experiments;
 /// session call; false (the default) alternates as the paper's objective and <c>lsgan train</c> do: D's update,
 /// then G's through the updated D.
 /// </param>
+/// <param name="Autograd">
+/// Take the alternating step's gradients from libtorch's autograd rather than the hand-written pass through the
+/// tanh MLPs (<see cref="Models.TanhMlpPass"/>); the two agree to float rounding, autograd is slower. The simultaneous
+/// update always uses autograd.
+/// </param>
 public sealed record MixtureConfig(
     MixtureLayout Layout,
     LossConfig Loss,
@@ -41,7 +46,8 @@ public sealed record MixtureConfig(
     double GeneratorLr = 1e-3,
     double DiscriminatorLr = 1e-4,
     double Beta1 = 0.5,
-    bool Simultaneous = false)
+    bool Simultaneous = false,
+    bool Autograd = false)
 {
     /// <summary>Every problem with this config at once; empty when it can run.</summary>
     public IReadOnlyList<string> Validate()

@@ -42,6 +42,16 @@ public sealed class TanhMlp : Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input) => layers.call(input);
 
+    /// <summary>The three linear layers in order (the hidden ones are followed by tanh), for <see cref="TanhMlpPass"/>.</summary>
+    public (Linear Hidden1, Linear Hidden2, Linear Output) LinearLayers
+    {
+        get
+        {
+            var linear = layers.children().OfType<Linear>().ToArray();
+            return (linear[0], linear[1], linear[2]);
+        }
+    }
+
     private const double Gain = 1.4;
 
     /// <summary>

@@ -57,6 +57,33 @@ public sealed class MixtureTrainerTests
         AssertAdamFirstStep(g0, gGradient, config.GeneratorLr, g1, "G");
     }
 
+    [Theory]
+    [InlineData("ls")]
+    [InlineData("bce")]
+    public void Given_the_paper_sizes_when_the_hand_written_step_and_the_autograd_step_run_from_one_seed_then_they_move_the_networks_alike(string loss)
+    {
+        var config = new MixtureConfig(MixtureLayout.Ring8, new LossConfig(loss), Seed: 4);
+        using var hand = new MixtureTrainer(config);
+        using var autograd = new MixtureTrainer(config with { Autograd = true });
+
+        for (int step = 0; step < 3; step++)
+        {
+            using var scope = NewDisposeScope();
+            using var data = new Generator((ulong)(100 + step));
+            var real = MixtureLayout.Ring8.Sample(config.BatchSize, data);
+            var z = randn([config.BatchSize, config.LatentDim], generator: data);
+            var (handD, handG) = hand.Step(real, z);
+            var (autogradD, autogradG) = autograd.Step(real, z);
+            Assert.Equal(autogradD.item<float>(), handD.item<float>(), 1e-5);
+            Assert.Equal(autogradG.item<float>(), handG.item<float>(), 1e-5);
+        }
+
+        // Adam moves each parameter by up to ~lr per step whatever the gradient's size, so a wrong gradient shows as a
+        // difference of order lr (1e-3 for G); float rounding stays far below.
+        foreach (var (a, b) in Parameters(hand.G).Concat(Parameters(hand.D)).Zip(Parameters(autograd.G).Concat(Parameters(autograd.D))))
+            Assert.True(a.Zip(b).Max(pair => Math.Abs(pair.First - pair.Second)) < 1e-5);
+    }
+
     private static void AssertAdamFirstStep(double[][] before, double[][] gradient, double lr, double[][] after, string net)
     {
         for (int p = 0; p < before.Length; p++)
