@@ -50,7 +50,21 @@ internal static class DatasetLoading
     }
 
     /// <summary>The training images [N, C, S, S] in [−1, 1] (S the model's image size), with labels where the dataset has them.</summary>
-    public static IImageSet LoadTrain(TrainConfig config, string? dataDir) => Output.DataView.Run(log => LoadTrain(config, dataDir, log));
+    public static IImageSet LoadTrain(TrainConfig config, string? dataDir)
+    {
+        var images = Output.DataView.Run(log => LoadTrain(config, dataDir, log));
+        ReturnLoadingGarbage();
+        return images;
+    }
+
+    /// <summary>
+    /// Returns the memory that reading the data left behind to the system. Readers go through managed arrays (the IDX
+    /// bytes, 47 MB for 60,000 images, gzip buffers, decoded files) that are garbage once the tensors exist; training
+    /// then allocates natively, so no later managed allocation starts the collection that frees them. Measured on
+    /// `train --model mlp`: resident memory 580 MB without this, 452 MB with it (the PyTorch peer's mlp: 499 MB).
+    /// </summary>
+    private static void ReturnLoadingGarbage() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private static IImageSet LoadTrain(TrainConfig config, string? dataDir, IProgress<string> log)
     {
