@@ -22,10 +22,7 @@ internal static class DataView
             return load(new DataSink(line => Console.Error.WriteLine(Stamp(line)), quarters.Report));
         }
 
-        return AnsiConsole.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),
-                new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+        return ProgressBars.WithRemainingTime(autoClear: true)
             .Start(context =>
             {
                 // A task per counted stage, made when its first count arrives: stages that count nothing draw no bar.

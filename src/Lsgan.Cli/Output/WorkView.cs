@@ -43,10 +43,7 @@ internal static class WorkView
 
     private static T Live<T>(string title, Func<WorkReporter, T> work)
     {
-        return AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(),
-                new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+        return ProgressBars.WithRemainingTime(autoClear: false)
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(title), maxValue: 1);
