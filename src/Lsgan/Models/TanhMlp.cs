@@ -24,11 +24,15 @@ public sealed class TanhMlp : Module<Tensor, Tensor>
     /// <param name="random">Draws the initial weights, so a seed fixes them.</param>
     public TanhMlp(long inputs, long hidden, long outputs, Generator random) : base(nameof(TanhMlp))
     {
+        var (hidden1, hidden2, output) = (Linear(inputs, hidden), Linear(hidden, hidden), Linear(hidden, outputs));
         layers = Sequential(
-            ("linear1", Linear(inputs, hidden)), ("tanh1", Tanh()),     // hidden
-            ("linear2", Linear(hidden, hidden)), ("tanh2", Tanh()),     // hidden
-            ("output", Linear(hidden, outputs)));                        // outputs, linear
+            ("linear1", hidden1), ("tanh1", Tanh()),     // hidden
+            ("linear2", hidden2), ("tanh2", Tanh()),     // hidden
+            ("output", output));                         // outputs, linear
         RegisterComponents();
+        // Kept beside the Sequential (which owns and names them) for TanhMlpPass; set after registration so that
+        // RegisterComponents never sees them as modules of their own.
+        LinearLayers = (hidden1, hidden2, output);
         // After registration, which is what makes named_parameters() see the layers' weights.
         using (no_grad())
         {
@@ -43,14 +47,7 @@ public sealed class TanhMlp : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input) => layers.call(input);
 
     /// <summary>The three linear layers in order (the hidden ones are followed by tanh), for <see cref="TanhMlpPass"/>.</summary>
-    public (Linear Hidden1, Linear Hidden2, Linear Output) LinearLayers
-    {
-        get
-        {
-            var linear = layers.children().OfType<Linear>().ToArray();
-            return (linear[0], linear[1], linear[2]);
-        }
-    }
+    public (Linear Hidden1, Linear Hidden2, Linear Output) LinearLayers { get; }
 
     private const double Gain = 1.4;
 

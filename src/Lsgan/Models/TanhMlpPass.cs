@@ -18,9 +18,9 @@ public sealed class TanhMlpPass
     private readonly Linear hidden1, hidden2, output;
     private readonly Tensor input, activation1, activation2;
 
-    private TanhMlpPass(TanhMlp network, Tensor input, Tensor activation1, Tensor activation2, Tensor output)
+    private TanhMlpPass((Linear, Linear, Linear) layers, Tensor input, Tensor activation1, Tensor activation2, Tensor output)
     {
-        (hidden1, hidden2, this.output) = network.LinearLayers;
+        (hidden1, hidden2, this.output) = layers;
         this.input = input;
         this.activation1 = activation1;
         this.activation2 = activation2;
@@ -34,11 +34,12 @@ public sealed class TanhMlpPass
     public static TanhMlpPass Forward(TanhMlp network, Tensor input)
     {
         using var _ = no_grad();
-        var (hidden1, hidden2, output) = network.LinearLayers;
+        var layers = network.LinearLayers;
+        var (hidden1, hidden2, output) = layers;
         var x = input.contiguous();
         var activation1 = TanhOf(addmm(hidden1.bias!, x, hidden1.weight!.t(), 1, 1));
         var activation2 = TanhOf(addmm(hidden2.bias!, activation1, hidden2.weight!.t(), 1, 1));
-        return new TanhMlpPass(network, x, activation1, activation2, addmm(output.bias!, activation2, output.weight!.t(), 1, 1));
+        return new TanhMlpPass(layers, x, activation1, activation2, addmm(output.bias!, activation2, output.weight!.t(), 1, 1));
     }
 
     /// <summary>
