@@ -131,7 +131,7 @@ internal static class StudyCommand
         var scored = summary.Settings.Select(s => (s.Setting.Name, Runs: s.Runs.Where(r => !r.Diverged && r.Final is not null).ToList())).ToList();
         StudyPlot.SaveFidCurves(scored.Select(s => (s.Name, (IReadOnlyList<IReadOnlyList<EvaluationRecord>>)s.Runs.Select(r => r.Evaluations).ToList())).ToList(),
             Path.Combine(directory, "fid.png"), $"study {summary.Plan.Name}: FID vs step");
-        StudyPlot.SaveSamples(scored.Where(s => s.Runs.Count > 0).Select(s => Path.Combine(directory, StudyRun.RunName(s.Name, s.Runs[0].Seed))).ToList(),
+        StudyPlot.SaveSamples(scored.Where(s => s.Runs.Count > 0).Select(s => (s.Name, Path.Combine(directory, StudyRun.RunName(s.Name, s.Runs[0].Seed)))).ToList(),
             Path.Combine(directory, "samples.png"));
     }
 }

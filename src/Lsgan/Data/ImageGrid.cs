@@ -14,6 +14,13 @@ public static class ImageGrid
     /// <summary>Writes <paramref name="images"/> ([N, C, H, W], C = 1 or 3) as a PNG with <paramref name="columns"/> tiles a row (0 = square).</summary>
     public static void Save(Tensor images, string path, int columns = 0, int scale = 1)
     {
+        byte[] png = EncodePng(images, columns, scale);
+        IO.AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, png));
+    }
+
+    /// <summary>The PNG bytes of the grid that <see cref="Save"/> writes.</summary>
+    public static byte[] EncodePng(Tensor images, int columns = 0, int scale = 1)
+    {
         byte[] pixels = ToBytes(images, out int count, out int channels, out int height, out int width);
         if (columns <= 0) columns = (int)Math.Ceiling(Math.Sqrt(count));
         int rows = (count + columns - 1) / columns;
@@ -36,7 +43,7 @@ public static class ImageGrid
                         grid[((top + y) * gridW + left + x) * bytesPerPixel + c] = pixels[source];
                     }
         }
-        WritePng(grid, info, path);
+        return EncodePng(grid, info);
     }
 
     /// <summary>Converts [N, C, H, W] in [−1, 1] to interleaved bytes [N, H, W, C] in 0..255.</summary>
@@ -51,15 +58,11 @@ public static class ImageGrid
         return bytes.data<byte>().ToArray();
     }
 
-    internal static void WritePng(byte[] pixels, SKImageInfo info, string path)
+    private static byte[] EncodePng(byte[] pixels, SKImageInfo info)
     {
         using var bitmap = new SKBitmap(info);
         Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        IO.AtomicFile.Write(path, temporary =>
-        {
-            using var file = File.Create(temporary);
-            data.SaveTo(file);
-        });
+        return data.ToArray();
     }
 }

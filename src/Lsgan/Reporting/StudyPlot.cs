@@ -1,5 +1,6 @@
 using Lsgan.Data;
 using Lsgan.Training;
+using SkiaSharp;
 using static TorchSharp.torch;
 
 namespace Lsgan.Reporting;
@@ -39,26 +40,57 @@ public static class StudyPlot
         plot.Title(title);
         plot.XLabel("step (G updates)");
         plot.YLabel("FID (mean over seeds; band: min to max)");
-        plot.ShowLegend();
+        // Outside the data area: inside, it covered the last evaluations' points.
+        plot.ShowLegend(ScottPlot.Edge.Right);
         IO.AtomicFile.Write(path, temporary => plot.SavePng(temporary, 900, 550));
     }
 
     /// <summary>
-    /// One row per run (a setting's representative), <paramref name="count"/> samples each from its latest checkpoint,
-    /// every row from the same z (drawn with <paramref name="seed"/>), so the rows differ only by how they were trained.
+    /// One row per setting (a representative run of it), <paramref name="count"/> samples each from its latest
+    /// checkpoint, every row from the same z (drawn with <paramref name="seed"/>), so the rows differ only by how they
+    /// were trained. Each row is labelled with its setting's name.
     /// </summary>
-    public static void SaveSamples(IReadOnlyList<string> runDirectories, string path, int count = 12, long seed = 0)
+    public static void SaveSamples(IReadOnlyList<(string Setting, string RunDirectory)> rows, string path, int count = 12, long seed = 0)
     {
-        if (runDirectories.Count == 0) return;
-        using var scope = NewDisposeScope();
-        var rows = new List<Tensor>();
-        foreach (string run in runDirectories)
+        if (rows.Count == 0) return;
+        byte[] grid;
+        using (var scope = NewDisposeScope())
         {
-            using var generator = TrainedGenerator.Load(run);
-            rows.Add(generator.Sample(count, seed));
+            var samples = new List<Tensor>();
+            foreach (var (_, run) in rows)
+            {
+                using var generator = TrainedGenerator.Load(run);
+                samples.Add(generator.Sample(count, seed));
+            }
+            if (samples.Select(r => r.shape[1]).Distinct().Count() > 1)
+                throw new LsganException("The study's settings generate images with different channel counts; they cannot share one picture.");
+            grid = ImageGrid.EncodePng(cat(samples, 0), columns: count, scale: 2);
         }
-        if (rows.Select(r => r.shape[1]).Distinct().Count() > 1)
-            throw new LsganException("The study's settings generate images with different channel counts; they cannot share one picture.");
-        ImageGrid.Save(cat(rows, 0), path, columns: count, scale: 2);
+        SaveLabelled(grid, rows.Select(r => r.Setting).ToList(), path);
+    }
+
+    /// <summary>The grid at its own pixel size on white, with each row's label at its left, right-aligned.</summary>
+    private static void SaveLabelled(byte[] gridPng, IReadOnlyList<string> rowLabels, string path)
+    {
+        const int margin = 4;
+        using var grid = SKBitmap.Decode(gridPng);
+        // The plots' font (ScottPlot picks an installed sans face), so the pictures of a study read alike.
+        using var font = new SKFont(SKTypeface.FromFamilyName(ScottPlot.Fonts.Default), 13);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        int labelWidth = (int)Math.Ceiling(rowLabels.Max(l => font.MeasureText(l))) + 2 * margin;
+        using var picture = new SKBitmap(labelWidth + grid.Width + margin, grid.Height + 2 * margin);
+        using (var canvas = new SKCanvas(picture))
+        {
+            canvas.Clear(SKColors.White);
+            canvas.DrawBitmap(grid, labelWidth, margin);
+            float rowHeight = (float)grid.Height / rowLabels.Count;
+            for (int row = 0; row < rowLabels.Count; row++)
+            {
+                float baseline = margin + (row + 0.5f) * rowHeight + font.Size / 3;
+                canvas.DrawText(rowLabels[row], labelWidth - margin, baseline, SKTextAlign.Right, font, ink);
+            }
+        }
+        using var data = picture.Encode(SKEncodedImageFormat.Png, 100);
+        IO.AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, data.ToArray()));
     }
 }
