@@ -48,10 +48,9 @@ public static class RunEvaluation
         // beside the dataset, and shared by the run's report and the floor.
         Stage(2, "features of the test set and the samples, metrics");
         using var testSet = featureModel is null ? TestSetEvaluator.Cached(fetcher, dataset, classifier, sha, test.Images, options.Seed) : null;
-        var report = testSet?.Evaluate(generated) ?? GanEvaluator.Evaluate(classifier, featureModel, test.Images, generated, options.Seed);
+        var (report, accuracy) = Score(generator, classifier, featureModel, testSet, test.Images, generated, options.Seed);
         Stage(3, "the real-data floor (cached after its first computation)");
         var floor = FloorCache.Get(fetcher, dataset, classifier, sha, featureModel, testSet, options.Count, options.Seed);
-        var accuracy = ConditionalAccuracyOf(generator, classifier, generated);
 
         var json = EvaluationJson.Of(report);
         json["dataset"] = dataset;
@@ -71,15 +70,21 @@ public static class RunEvaluation
         return new RunEvaluationResult(report, floor, generator.State.Step, path) { ConditionalAccuracy = accuracy };
     }
 
-    /// <summary>For a conditional generator, how often the classifier reads each sample as the class it was drawn for (see <see cref="TrainedGenerator.Sample"/>).</summary>
-    private static ConditionalAccuracyResult? ConditionalAccuracyOf(TrainedGenerator generator, FeatureClassifier classifier, Tensor generated)
+    /// <summary>
+    /// The report, and for a conditional generator how often the classifier reads each sample as the class it was
+    /// drawn for (see <see cref="TrainedGenerator.Sample"/>). On the classifier's own features one classifier pass
+    /// serves both; a feature model needs a pass of its own, so the classifier then reads the samples again.
+    /// </summary>
+    private static (EvaluationReport Report, ConditionalAccuracyResult? Accuracy) Score(TrainedGenerator generator, FeatureClassifier classifier,
+        OnnxFeatureExtractor? featureModel, TestSetEvaluator? testSet, Tensor testImages, Tensor generated, int seed)
     {
         using var intended = generator.SampleLabels((int)generated.shape[0]);
-        if (intended is null) return null;
-        var (features, logits) = ClassifierFeatures.Extract(classifier, generated);
-        using var _ = features;
-        using var __ = logits;
-        using var predicted = logits.argmax(1);
-        return ConditionalAccuracy.Compute(predicted, intended, generator.Classes);
+        if (testSet is not null)
+            return intended is null ? (testSet.Evaluate(generated), null) : testSet.Evaluate(generated, intended, generator.Classes);
+        var report = GanEvaluator.Evaluate(classifier, featureModel, testImages, generated, seed);
+        if (intended is null) return (report, null);
+        using var scope = NewDisposeScope();
+        var (_, logits) = ClassifierFeatures.Extract(classifier, generated);
+        return (report, ConditionalAccuracy.Compute(logits.argmax(1), intended, generator.Classes));
     }
 }

@@ -33,13 +33,17 @@ public sealed class TestSetEvaluator : IRunEvaluator, IDisposable
         return EvaluationReport.FromFeatures(realFeatures, features, logits, classifier.Config.ClassCount, seed);
     }
 
-    /// <summary>The classifier's reading of each sample against the class it was drawn for, when it has <paramref name="classCount"/> classes.</summary>
-    public ConditionalAccuracyResult? ConditionalAccuracy(Tensor generatedImages, Tensor intended, int classCount)
+    /// <summary>
+    /// The metrics, and the classifier's reading of each sample against the class it was drawn for when it has
+    /// <paramref name="classCount"/> classes, from one pass of the classifier.
+    /// </summary>
+    public (EvaluationReport Report, ConditionalAccuracyResult? Accuracy) Evaluate(Tensor generatedImages, Tensor intended, int classCount)
     {
-        if (classifier.Config.ClassCount != classCount) return null;
         using var scope = NewDisposeScope();
-        var (_, logits) = ClassifierFeatures.Extract(classifier, generatedImages);
-        return Metrics.ConditionalAccuracy.Compute(logits.argmax(1), intended, classCount);
+        var (features, logits) = ClassifierFeatures.Extract(classifier, generatedImages);
+        var report = EvaluationReport.FromFeatures(realFeatures, features, logits, classifier.Config.ClassCount, seed);
+        var accuracy = classifier.Config.ClassCount == classCount ? ConditionalAccuracy.Compute(logits.argmax(1), intended, classCount) : null;
+        return (report, accuracy);
     }
 
     /// <summary>

@@ -177,9 +177,9 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
             lock (gate) return inner.Evaluate(generatedImages);
         }
 
-        public ConditionalAccuracyResult? ConditionalAccuracy(Tensor generatedImages, Tensor intended, int classCount)
+        public (EvaluationReport Report, ConditionalAccuracyResult? Accuracy) Evaluate(Tensor generatedImages, Tensor intended, int classCount)
         {
-            lock (gate) return inner.ConditionalAccuracy(generatedImages, intended, classCount);
+            lock (gate) return inner.Evaluate(generatedImages, intended, classCount);
         }
     }
 }

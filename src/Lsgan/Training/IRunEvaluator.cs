@@ -10,9 +10,11 @@ public interface IRunEvaluator
     EvaluationReport Evaluate(Tensor generatedImages);
 
     /// <summary>
-    /// For a conditional run: how often the evaluator's classifier reads sample i of <paramref name="generatedImages"/>
-    /// as <paramref name="intended"/>[i] (int64 [N], below <paramref name="classCount"/>), per class and overall; null
-    /// when it has no classifier of those classes.
+    /// For a conditional run: the metrics, and how often the evaluator's classifier reads sample i of
+    /// <paramref name="generatedImages"/> as <paramref name="intended"/>[i] (int64 [N], below
+    /// <paramref name="classCount"/>), per class and overall; a null accuracy when it has no classifier of those
+    /// classes. An evaluator with a classifier serves both from one pass of it over the samples.
     /// </summary>
-    ConditionalAccuracyResult? ConditionalAccuracy(Tensor generatedImages, Tensor intended, int classCount) => null;
+    (EvaluationReport Report, ConditionalAccuracyResult? Accuracy) Evaluate(Tensor generatedImages, Tensor intended, int classCount) =>
+        (Evaluate(generatedImages), null);
 }

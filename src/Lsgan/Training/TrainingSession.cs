@@ -270,8 +270,9 @@ public sealed class TrainingSession
         var images = cat(noise.split(500).Select((z, i) => trainer.Generate(z, labels?.narrow(0, i * 500L, z.shape[0])).cpu()).ToList(), 0);
         // Scored as 8-bit PNGs, as 'evaluate' and 'fid' score them, so the three agree on the same samples.
         var quantized = ImageFiles.QuantizeAsPng(images);
-        var report = evaluator!.Evaluate(quantized);
-        var accuracy = labels is null ? null : evaluator.ConditionalAccuracy(quantized, labels.cpu(), config.Model.Classes);
+        var (report, accuracy) = labels is null
+            ? (evaluator!.Evaluate(quantized), null)
+            : evaluator!.Evaluate(quantized, labels.cpu(), config.Model.Classes);
         var record = new EvaluationRecord(state.Step, state.Epoch, report, CollapseRule.Check(report, bestFid)) { ConditionalAccuracy = accuracy };
         run.AppendEvaluation(record);
         Observer?.Evaluated(record);

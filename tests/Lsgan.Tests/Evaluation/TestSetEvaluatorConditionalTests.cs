@@ -9,7 +9,7 @@ namespace Lsgan.Tests.Evaluation;
 public sealed class TestSetEvaluatorConditionalTests
 {
     [Fact]
-    public void Given_mnist_test_digits_with_their_own_or_shifted_labels_when_scored_then_accuracy_is_the_classifiers_or_near_zero()
+    public void Given_mnist_test_digits_with_their_own_or_shifted_labels_when_scored_then_accuracy_is_the_classifiers_or_near_zero_beside_the_plain_report()
     {
         using var test = ImageDataset.Load("mnist", DatasetSplit.Test, RealDatasets.Fetcher());
         using var images = test.Images.narrow(0, 0, 500);
@@ -17,8 +17,9 @@ public sealed class TestSetEvaluatorConditionalTests
         using var shifted = (labels + 1).remainder_(10);
         using var evaluator = new TestSetEvaluator(ShippedClassifiers.For("mnist").Load(), images);
 
-        var own = evaluator.ConditionalAccuracy(images, labels, 10)!;
-        var wrong = evaluator.ConditionalAccuracy(images, shifted, 10)!;
+        var (report, ownAccuracy) = evaluator.Evaluate(images, labels, 10);
+        var own = ownAccuracy!;
+        var wrong = evaluator.Evaluate(images, shifted, 10).Accuracy!;
 
         // The classifier's MNIST test accuracy is 99.51 %: 500 digits with their labels are read right nearly always,
         // and each digit asked for as its successor only where the classifier misreads it as exactly that.
@@ -30,6 +31,10 @@ public sealed class TestSetEvaluatorConditionalTests
         double weighted = own.PerClass.Select((a, c) => a * counts[c]).Sum() / 500;
         Assert.InRange(own.Overall, weighted - 1e-12, weighted + 1e-12);
         // A model of other classes than the classifier's gets no accuracy.
-        Assert.Null(evaluator.ConditionalAccuracy(images, labels.remainder(3), 3));
+        Assert.Null(evaluator.Evaluate(images, labels.remainder(3), 3).Accuracy);
+        // The report that comes with the accuracy is the plain evaluation's, metric for metric.
+        var plain = evaluator.Evaluate(images);
+        Assert.Equal((plain.Fid, plain.Precision, plain.Recall, plain.ClassesCovered, plain.ClassifierScore),
+            (report.Fid, report.Precision, report.Recall, report.ClassesCovered, report.ClassifierScore));
     }
 }

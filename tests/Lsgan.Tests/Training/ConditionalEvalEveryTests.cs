@@ -17,11 +17,11 @@ public sealed class ConditionalEvalEveryTests
         public EvaluationReport Evaluate(Tensor generatedImages) =>
             new(2.5, 0.5, 0.5, 1, 0.5, 0.01, 0.001, 3, 0.1, new long[3], 5, 0.1, 100, generatedImages.shape[0]);
 
-        public ConditionalAccuracyResult? ConditionalAccuracy(Tensor generatedImages, Tensor intended, int classCount)
+        public (EvaluationReport Report, ConditionalAccuracyResult? Accuracy) Evaluate(Tensor generatedImages, Tensor intended, int classCount)
         {
             Assert.Equal(intended.shape[0], generatedImages.shape[0]);
             Intended.Add(intended.data<long>().ToArray());
-            return Lsgan.Metrics.ConditionalAccuracy.Compute(zeros_like(intended), intended, classCount);
+            return (Evaluate(generatedImages), Lsgan.Metrics.ConditionalAccuracy.Compute(zeros_like(intended), intended, classCount));
         }
     }
 
