@@ -14,12 +14,12 @@ public static class ImageGrid
     /// <summary>Writes <paramref name="images"/> ([N, C, H, W], C = 1 or 3) as a PNG with <paramref name="columns"/> tiles a row (0 = square).</summary>
     public static void Save(Tensor images, string path, int columns = 0, int scale = 1)
     {
-        byte[] png = EncodePng(images, columns, scale);
-        IO.AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, png));
+        using var grid = Render(images, columns, scale);
+        WritePng(grid, path);
     }
 
-    /// <summary>The PNG bytes of the grid that <see cref="Save"/> writes.</summary>
-    public static byte[] EncodePng(Tensor images, int columns = 0, int scale = 1)
+    /// <summary>The grid that <see cref="Save"/> writes, as a bitmap (8-bit grey for one channel, RGBA for three).</summary>
+    public static SKBitmap Render(Tensor images, int columns = 0, int scale = 1)
     {
         byte[] pixels = ToBytes(images, out int count, out int channels, out int height, out int width);
         if (columns <= 0) columns = (int)Math.Ceiling(Math.Sqrt(count));
@@ -43,7 +43,20 @@ public static class ImageGrid
                         grid[((top + y) * gridW + left + x) * bytesPerPixel + c] = pixels[source];
                     }
         }
-        return EncodePng(grid, info);
+        var bitmap = new SKBitmap(info);
+        Marshal.Copy(grid, 0, bitmap.GetPixels(), grid.Length);
+        return bitmap;
+    }
+
+    /// <summary>Writes <paramref name="bitmap"/> to <paramref name="path"/> as a PNG, atomically.</summary>
+    public static void WritePng(SKBitmap bitmap, string path)
+    {
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        IO.AtomicFile.Write(path, temporary =>
+        {
+            using var file = File.Create(temporary);
+            png.SaveTo(file);
+        });
     }
 
     /// <summary>Converts [N, C, H, W] in [−1, 1] to interleaved bytes [N, H, W, C] in 0..255.</summary>
@@ -56,13 +69,5 @@ public static class ImageGrid
         var bytes = ((images.detach().cpu().to(float32) + 1) * 127.5).round().clamp(0, 255).to(ScalarType.Byte)
             .permute(0, 2, 3, 1).contiguous();
         return bytes.data<byte>().ToArray();
-    }
-
-    private static byte[] EncodePng(byte[] pixels, SKImageInfo info)
-    {
-        using var bitmap = new SKBitmap(info);
-        Marshal.Copy(pixels, 0, bitmap.GetPixels(), pixels.Length);
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
     }
 }

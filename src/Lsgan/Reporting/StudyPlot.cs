@@ -53,27 +53,23 @@ public static class StudyPlot
     public static void SaveSamples(IReadOnlyList<(string Setting, string RunDirectory)> rows, string path, int count = 12, long seed = 0)
     {
         if (rows.Count == 0) return;
-        byte[] grid;
-        using (var scope = NewDisposeScope())
+        using var scope = NewDisposeScope();
+        var samples = new List<Tensor>();
+        foreach (var (_, run) in rows)
         {
-            var samples = new List<Tensor>();
-            foreach (var (_, run) in rows)
-            {
-                using var generator = TrainedGenerator.Load(run);
-                samples.Add(generator.Sample(count, seed));
-            }
-            if (samples.Select(r => r.shape[1]).Distinct().Count() > 1)
-                throw new LsganException("The study's settings generate images with different channel counts; they cannot share one picture.");
-            grid = ImageGrid.EncodePng(cat(samples, 0), columns: count, scale: 2);
+            using var generator = TrainedGenerator.Load(run);
+            samples.Add(generator.Sample(count, seed));
         }
+        if (samples.Select(r => r.shape[1]).Distinct().Count() > 1)
+            throw new LsganException("The study's settings generate images with different channel counts; they cannot share one picture.");
+        using var grid = ImageGrid.Render(cat(samples, 0), columns: count, scale: 2);
         SaveLabelled(grid, rows.Select(r => r.Setting).ToList(), path);
     }
 
     /// <summary>The grid at its own pixel size on white, with each row's label at its left, right-aligned.</summary>
-    private static void SaveLabelled(byte[] gridPng, IReadOnlyList<string> rowLabels, string path)
+    private static void SaveLabelled(SKBitmap grid, IReadOnlyList<string> rowLabels, string path)
     {
         const int margin = 4;
-        using var grid = SKBitmap.Decode(gridPng);
         // The plots' font (ScottPlot picks an installed sans face), so the pictures of a study read alike.
         using var font = new SKFont(SKTypeface.FromFamilyName(ScottPlot.Fonts.Default), 13);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
@@ -90,7 +86,6 @@ public static class StudyPlot
                 canvas.DrawText(rowLabels[row], labelWidth - margin, baseline, SKTextAlign.Right, font, ink);
             }
         }
-        using var data = picture.Encode(SKEncodedImageFormat.Png, 100);
-        IO.AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, data.ToArray()));
+        ImageGrid.WritePng(picture, path);
     }
 }

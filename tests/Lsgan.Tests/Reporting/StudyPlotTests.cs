@@ -24,13 +24,13 @@ public class StudyPlotTests
         StudyPlot.SaveSamples(rows, dir.Combine("samples.png"), count, seed: 3);
 
         // The grid the picture must hold, made independently from the same checkpoints and z.
-        byte[] expectedPng;
+        SKBitmap expected;
         using (var scope = NewDisposeScope())
         {
             var samples = rows.Select(r => { using var g = TrainedGenerator.Load(r.Item2); return g.Sample(count, 3); }).ToList();
-            expectedPng = ImageGrid.EncodePng(cat(samples, 0), columns: count, scale: 2);
+            expected = ImageGrid.Render(cat(samples, 0), columns: count, scale: 2);
         }
-        using var expected = SKBitmap.Decode(expectedPng);
+        using var _ = expected;
         using var picture = SKBitmap.Decode(dir.Combine("samples.png"));
         Assert.Equal(expected.Height + 8, picture.Height);
         int left = picture.Width - 4 - expected.Width;
