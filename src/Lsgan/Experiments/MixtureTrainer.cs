@@ -83,8 +83,8 @@ public sealed class MixtureTrainer : IDisposable
     }
 
     /// <summary>
-    /// The alternating step with the networks' gradients from <see cref="TanhMlpPass"/> instead of autograd; only the
-    /// losses' gradients with respect to D's outputs come from autograd, so any <see cref="IGanLoss"/> works. D sees
+    /// The alternating step with the networks' gradients from <see cref="TanhMlpPass"/> instead of autograd, starting
+    /// from the losses' gradients with respect to D's outputs (<see cref="IGanLoss.DiscriminatorLossAndGradient"/>). D sees
     /// the real and generated points in one pass (it has no batch norm), and G's gradient through D leaves D's own
     /// gradients alone (they are not needed). Same arithmetic as the autograd step up to float rounding.
     /// </summary>
@@ -96,28 +96,17 @@ public sealed class MixtureTrainer : IDisposable
 
         // (1) update D: real points toward b, generated ones toward a
         var both = TanhMlpPass.Forward(D, cat([real, fake], 0));
-        var (dLoss, dOutputGradient) = LossAndGradient(both.Output, output =>
-            loss.DiscriminatorLoss(output.narrow(0, 0, batch), output.narrow(0, batch, batch)));
+        var (dLoss, dOutputGradient) = loss.DiscriminatorLossAndGradient(both.Output, batch);
         both.Backward(dOutputGradient, parameterGradients: true, inputGradient: false);
         discriminatorOptimizer.step();
 
         // (2) update G through the updated D, toward c
         var judged = TanhMlpPass.Forward(D, fake);
-        var (gLoss, gOutputGradient) = LossAndGradient(judged.Output, loss.GeneratorLoss);
+        var (gLoss, gOutputGradient) = loss.GeneratorLossAndGradient(judged.Output);
         var fakeGradient = judged.Backward(gOutputGradient, parameterGradients: false, inputGradient: true)!;
         generated.Backward(fakeGradient, parameterGradients: true, inputGradient: false);
         generatorOptimizer.step();
         return (dLoss, gLoss);
-    }
-
-    /// <summary>A loss of D's outputs and its gradient with respect to them, by autograd on a detached copy.</summary>
-    private static (Tensor Loss, Tensor Gradient) LossAndGradient(Tensor outputs, Func<Tensor, Tensor> lossOf)
-    {
-        using var _ = enable_grad();
-        var leaf = outputs.detach().requires_grad_(true);
-        var value = lossOf(leaf);
-        value.backward();
-        return (value.detach(), leaf.grad!);
     }
 
     /// <summary>G's points for <see cref="FixedZ"/>: x0, y0, x1, y1, ….</summary>

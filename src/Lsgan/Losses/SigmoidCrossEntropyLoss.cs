@@ -16,5 +16,18 @@ public sealed class SigmoidCrossEntropyLoss : IGanLoss
 
     public torch.Tensor GeneratorLoss(torch.Tensor fakeOutput) => softplus(-fakeOutput).mean();
 
+    /// <summary>The closed form: ∂ softplus(−t)/∂t = σ(t) − 1 for the real rows, ∂ softplus(t)/∂t = σ(t) for the generated ones, over N.</summary>
+    public (torch.Tensor Loss, torch.Tensor Gradient) DiscriminatorLossAndGradient(torch.Tensor outputs, long realCount)
+    {
+        var realOutput = OutputGradient.Real(outputs, realCount);
+        var fakeOutput = OutputGradient.Generated(outputs, realCount);
+        var gradient = torch.cat([(realOutput.sigmoid() - 1) / realOutput.shape[0], fakeOutput.sigmoid() / fakeOutput.shape[0]], 0);
+        return (DiscriminatorLoss(realOutput, fakeOutput), gradient);
+    }
+
+    /// <summary>The closed form of the non-saturating loss: ∂ softplus(−t)/∂t = σ(t) − 1, over N.</summary>
+    public (torch.Tensor Loss, torch.Tensor Gradient) GeneratorLossAndGradient(torch.Tensor fakeOutput) =>
+        (GeneratorLoss(fakeOutput), (fakeOutput.sigmoid() - 1) / fakeOutput.shape[0]);
+
     public string Describe() => "bce";
 }
