@@ -23,7 +23,11 @@ internal static class MixtureCommand
         var jobs = Options.Make("--jobs", "runs trained at the same time (each on --threads libtorch threads)", 1);
         var update = Options.Make("--update", "alternating (D's update, then G's through the updated D: the paper's objective, as lsgan train) or simultaneous (both gradients before either moves: the authors' code)", "alternating");
         var threads = Options.Threads("libtorch threads (these nets are tiny: one is enough)", 1);
-        var output = new Option<string>("--out") { Description = "output directory (new or empty)", Required = true };
+        var output = new Option<string>("--out")
+        {
+            Description = "output directory (new or empty; with several runs, a set that stopped early is resumed: finished runs are kept, cut-off ones trained again)",
+            Required = true,
+        };
         var command = new Command("mixture",
             "Train on a 2-D Gaussian mixture and measure mode coverage over time (Mao et al. 2017, Sec. 4.3). Every "
             + "--eval-every steps, on --points generated points from fixed z: each point's nearest mode, 'high quality' "
@@ -60,12 +64,11 @@ internal static class MixtureCommand
     {
         // One run: its files straight in --out; several: a folder per loss and seed, and a summary beside them.
         bool single = configs.Count == 1 && seeds == 1;
-        if (!single && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
-            throw new LsganException($"{output} is not empty; choose a new --out directory.");
         // Seed by seed, the losses of a seed one after the other: stopped early, the runs that finished pair up.
         var runs = Enumerable.Range(0, seeds).SelectMany(s => configs.Select(config => config with { Seed = config.Seed + s }))
             .Select(config => (Config: config, Dir: single ? output : Path.Combine(output, RunFolder(config)))).ToList();
         var results = new IReadOnlyList<MixtureRecord>?[runs.Count];
+        if (!single) Resume(output, runs, results);
         // On a terminal a bar over every run's steps (moving at each evaluation) with these lines above it; else the lines.
         Output.WorkView.Run("mixture", view =>
         {
@@ -74,6 +77,31 @@ internal static class MixtureCommand
         }, linePerReport: false);
         foreach (var s in Summaries(configs, runs, results)) Console.WriteLine(s.Describe());
         return 0;
+    }
+
+    /// <summary>
+    /// Continues a set that stopped early in <paramref name="output"/>: each finished run's evaluations are read back
+    /// into <paramref name="results"/>, and a run that was cut off (runs keep no checkpoints) is moved aside to
+    /// <c>&lt;run&gt;.unfinished</c> and trained again. A folder that holds no runs of this set is refused.
+    /// </summary>
+    private static void Resume(string output, List<(MixtureConfig Config, string Dir)> runs, IReadOnlyList<MixtureRecord>?[] results)
+    {
+        if (!Directory.Exists(output) || !Directory.EnumerateFileSystemEntries(output).Any()) return;
+        if (!File.Exists(Path.Combine(output, SummaryFile)) && !runs.Any(r => Directory.Exists(r.Dir)))
+            throw new LsganException($"{output} is not empty and holds no runs of this mixture set; choose a new --out directory.");
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var (config, dir) = runs[i];
+            if (!Directory.Exists(dir)) continue;
+            results[i] = MixtureRun.Finished(config, dir);
+            if (results[i] is not null) continue;
+            string aside = dir + ".unfinished";
+            for (int n = 1; Directory.Exists(aside); n++) aside = $"{dir}.unfinished-{n}";
+            Directory.Move(dir, aside);
+            Console.Error.WriteLine($"{dir} was cut off before its last step; moved it to {aside} and training it again");
+        }
+        int finished = results.Count(r => r is not null);
+        if (finished > 0) Console.Error.WriteLine($"{finished} of {runs.Count} runs in {output} had finished; resuming with the rest");
     }
 
     private static List<MixtureSummary> Summaries(IReadOnlyList<MixtureConfig> configs, List<(MixtureConfig Config, string Dir)> runs,
@@ -92,8 +120,12 @@ internal static class MixtureCommand
             lock (gate) view.Line(line);
         }
         var steps = new RunsProgress(runs.Count, view);
+        for (int i = 0; i < runs.Count; i++)
+        {
+            if (results[i] is not null) steps.Finish(i, $"{runs[i].Config.Loss.Create().Describe()} seed {runs[i].Config.Seed} had finished");
+        }
         // Each run has its own networks and random streams, so its numbers do not depend on --jobs. Taken in order.
-        var order = System.Collections.Concurrent.Partitioner.Create(Enumerable.Range(0, runs.Count),
+        var order = System.Collections.Concurrent.Partitioner.Create(Enumerable.Range(0, runs.Count).Where(i => results[i] is null),
             System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering);
         try
         {
@@ -118,13 +150,7 @@ internal static class MixtureCommand
                 lock (gate)
                 {
                     results[i] = records;
-                    Json.WriteFile(Path.Combine(output, SummaryFile), Summaries(configs, runs, results));
-                    var sameSeed = runs.Select((r, j) => (r, j)).Where(x => x.r.Config.Seed == config.Seed).ToList();
-                    if (sameSeed.All(x => results[x.j] is not null))
-                    {
-                        MixtureRun.SaveFigure([.. sameSeed.Select(x => (x.r.Config.Loss.Create().Describe(), x.r.Dir))], config.Layout,
-                            Path.Combine(output, $"figure-seed{config.Seed}.png"));
-                    }
+                    WriteSetFiles(configs, runs, results, output, config.Seed);
                 }
             });
         }
@@ -133,6 +159,23 @@ internal static class MixtureCommand
             // The first run's failure as itself, so an LsganException still ends as one line.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
+        // A resumed set whose runs had all finished: its summary and figures, if it stopped before writing them.
+        if (!single)
+        {
+            foreach (long seed in runs.Select(r => r.Config.Seed).Distinct()) WriteSetFiles(configs, runs, results, output, seed, onlyIfMissing: true);
+        }
+    }
+
+    /// <summary>The summary of the runs finished so far, and the figure of <paramref name="seed"/> once its losses are all done.</summary>
+    private static void WriteSetFiles(IReadOnlyList<MixtureConfig> configs, List<(MixtureConfig Config, string Dir)> runs,
+        IReadOnlyList<MixtureRecord>?[] results, string output, long seed, bool onlyIfMissing = false)
+    {
+        string summary = Path.Combine(output, SummaryFile);
+        if (!onlyIfMissing || !File.Exists(summary)) Json.WriteFile(summary, Summaries(configs, runs, results));
+        var sameSeed = runs.Select((r, j) => (r, j)).Where(x => x.r.Config.Seed == seed).ToList();
+        string figure = Path.Combine(output, $"figure-seed{seed}.png");
+        if (sameSeed.All(x => results[x.j] is not null) && !(onlyIfMissing && File.Exists(figure)))
+            MixtureRun.SaveFigure([.. sameSeed.Select(x => (x.r.Config.Loss.Create().Describe(), x.r.Dir))], sameSeed[0].r.Config.Layout, figure);
     }
 
     /// <summary>Per loss, the summary over seeds (<see cref="MixtureSummary"/>), rewritten as each run finishes.</summary>

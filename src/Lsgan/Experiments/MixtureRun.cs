@@ -75,6 +75,32 @@ public static class MixtureRun
                 ?? throw new LsganException($"{Path.Combine(dir, LogFile)} has an empty line."))];
 
     /// <summary>
+    /// The evaluations of the run of <paramref name="config"/> in <paramref name="dir"/> if it finished: its log reaches
+    /// the last step, or ends where a loss went non-finite. Null if it was cut off (a run has no checkpoints: it starts
+    /// again). Throws when <paramref name="dir"/> holds a run of other settings.
+    /// </summary>
+    public static IReadOnlyList<MixtureRecord>? Finished(MixtureConfig config, string dir)
+    {
+        string configPath = Path.Combine(dir, ConfigFile);
+        if (!File.Exists(configPath) || !File.Exists(Path.Combine(dir, LogFile))) return null;
+        if (Json.ReadFile<MixtureConfig>(configPath, "mixture settings") != config)
+            throw new LsganException($"{dir} holds a run with other settings than these; choose a new --out directory.");
+        IReadOnlyList<MixtureRecord> records;
+        try
+        {
+            records = ReadLog(dir);
+        }
+        catch (JsonException)
+        {
+            return null; // cut off while appending its last line
+        }
+        if (records.Count == 0) return null;
+        var last = records[^1];
+        bool ended = last.Step == config.Steps || !double.IsFinite(last.DLoss) || !double.IsFinite(last.GLoss);
+        return ended ? records : null;
+    }
+
+    /// <summary>
     /// Runs <paramref name="config"/> into <paramref name="dir"/> (created; must be new or empty) and returns its
     /// evaluations. Deterministic for a seed at a fixed libtorch thread count. A loss that turns NaN or infinite ends
     /// the run after recording that evaluation.

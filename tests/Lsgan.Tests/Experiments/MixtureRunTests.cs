@@ -109,6 +109,71 @@ public sealed class MixtureRunTests : IDisposable
         Assert.StartsWith("bce: 1 runs, modes covered", summaries[1]);
     }
 
+    private static string[] SetArguments(string output, string steps = "20") =>
+        ["mixture", "--loss", "ls,bce", "--seeds", "2", "--steps", steps, "--eval-every", "10", "--points", "100", "--out", output];
+
+    private static IEnumerable<MixtureRecord> WithoutTimes(IEnumerable<MixtureRecord> records) => records.Select(r => r with { Seconds = 0 });
+
+    [Fact]
+    public void Given_a_set_cut_off_when_run_again_then_finished_runs_are_kept_and_the_cut_off_one_trains_again_to_the_same_numbers()
+    {
+        // Given a finished set of 4 runs, then bce seed 1 cut back to its first evaluation, its figure and the summary gone
+        string output = temp.Combine("set");
+        var first = Run(temp.Path, SetArguments(output));
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        string cut = Path.Combine(output, "bce-seed1"), cutLog = Path.Combine(cut, MixtureRun.LogFile);
+        var complete = MixtureRun.ReadLog(cut);
+        string firstLine = File.ReadLines(cutLog).First() + "\n";
+        File.WriteAllText(cutLog, firstLine);
+        File.Delete(Path.Combine(output, Lsgan.Cli.Commands.MixtureCommand.SummaryFile));
+        File.Delete(Path.Combine(output, "figure-seed1.png"));
+        string keptLog = Path.Combine(output, "ls-seed0", MixtureRun.LogFile);
+        var keptWritten = File.GetLastWriteTimeUtc(keptLog);
+
+        // When the same command runs again
+        var second = Run(temp.Path, SetArguments(output));
+
+        // Then the finished runs are read back, not trained (their log untouched), the cut-off run is set aside whole
+        // and trained again to the same evaluations, and the summary and the figure are back
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Contains("3 of 4 runs", second.Stderr);
+        Assert.Equal(keptWritten, File.GetLastWriteTimeUtc(keptLog));
+        Assert.Equal(firstLine, File.ReadAllText(Path.Combine(cut + ".unfinished", MixtureRun.LogFile)));
+        Assert.Equal(WithoutTimes(complete), WithoutTimes(MixtureRun.ReadLog(cut)));
+        var summaries = Json.ReadFile<List<MixtureSummary>>(Path.Combine(output, Lsgan.Cli.Commands.MixtureCommand.SummaryFile), "summary");
+        Assert.All(summaries, s => Assert.Equal(2, s.Runs));
+        Assert.True(File.Exists(Path.Combine(output, "figure-seed1.png")));
+    }
+
+    [Fact]
+    public void Given_a_set_of_other_settings_in_the_folder_when_run_then_it_is_refused_and_nothing_changes()
+    {
+        string output = temp.Combine("set");
+        Assert.Equal(0, Run(temp.Path, SetArguments(output)).ExitCode);
+        var before = Directory.GetFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+
+        var result = Run(temp.Path, SetArguments(output, steps: "30"));
+
+        Assert.Contains("other settings", AssertCleanError(result));
+        var after = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
+        Assert.Equal(before.Keys.Order(), after.Order());
+        Assert.All(after, f => Assert.Equal(before[f], File.ReadAllBytes(f)));
+    }
+
+    [Fact]
+    public void Given_a_folder_of_other_files_when_a_set_runs_into_it_then_it_is_refused_and_left_alone()
+    {
+        string output = temp.Combine("notes");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "notes.txt"), "mine");
+
+        var result = Run(temp.Path, SetArguments(output));
+
+        Assert.Contains("holds no runs", AssertCleanError(result));
+        Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
+    }
+
     [Theory]
     [InlineData("--loss", "hinge")]
     [InlineData("--layout", "spiral")]
