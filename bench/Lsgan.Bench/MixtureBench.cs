@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Lsgan.Experiments;
+using Lsgan.Experiments.Mixture;
 using Lsgan.Losses;
 using static TorchSharp.torch;
 

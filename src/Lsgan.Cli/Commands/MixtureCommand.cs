@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Lsgan.Experiments;
+using Lsgan.Experiments.Mixture;
 using Lsgan.IO;
 using Lsgan.Losses;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Lsgan.Experiments;
+using Lsgan.Experiments.Studies;
 using Lsgan.Reporting;
 using Lsgan.Training;
 

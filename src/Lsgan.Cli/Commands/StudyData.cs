@@ -1,5 +1,5 @@
 using Lsgan.Evaluation;
-using Lsgan.Experiments;
+using Lsgan.Experiments.Studies;
 using Lsgan.Training;
 using static TorchSharp.torch;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Lsgan.Experiments;
+using Lsgan.Experiments.Studies;
 using Lsgan.Training;
 
 namespace Lsgan.Cli.Commands;

@@ -1,4 +1,4 @@
-using Lsgan.Experiments;
+using Lsgan.Experiments.Studies;
 
 namespace Lsgan.Cli.Commands;
 

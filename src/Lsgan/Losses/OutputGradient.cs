@@ -4,7 +4,7 @@ namespace Lsgan.Losses;
 
 /// <summary>
 /// A loss of D's outputs together with its gradient with respect to those outputs: what a hand-written backward
-/// pass (the mixture test's <see cref="Models.TanhMlpPass"/>) starts from.
+/// pass (the mixture test's TanhMlpPass) starts from.
 /// </summary>
 public static class OutputGradient
 {

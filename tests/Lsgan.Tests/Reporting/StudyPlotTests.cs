@@ -1,7 +1,7 @@
 using Lsgan.Data;
-using Lsgan.Experiments;
+using Lsgan.Experiments.Studies;
 using Lsgan.Reporting;
-using Lsgan.Tests.Experiments;
+using Lsgan.Tests.Experiments.Studies;
 using Lsgan.Training;
 using SkiaSharp;
 using static TorchSharp.torch;

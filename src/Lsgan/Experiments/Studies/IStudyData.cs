@@ -1,7 +1,7 @@
 using Lsgan.Training;
 using static TorchSharp.torch;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>What a study's runs train on and are evaluated against; the caller loads it (once per dataset) and owns it.</summary>
 public interface IStudyData

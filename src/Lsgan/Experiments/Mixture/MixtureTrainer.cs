@@ -4,7 +4,7 @@ using Lsgan.Training;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Mixture;
 
 /// <summary>
 /// G, D, their optimizers and random streams for one mixture run, and its training step (both updates). Separate

@@ -1,6 +1,6 @@
-using Lsgan.Experiments;
+using Lsgan.Experiments.Mixture;
 
-namespace Lsgan.Tests.Experiments;
+namespace Lsgan.Tests.Experiments.Mixture;
 
 public sealed class MixtureSummaryTests
 {

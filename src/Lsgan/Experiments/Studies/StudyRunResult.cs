@@ -2,7 +2,7 @@ using Lsgan.IO;
 using Lsgan.Metrics;
 using Lsgan.Training;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>What one finished run of a study scored: its last evaluation and the one with the lowest FID.</summary>
 /// <param name="Seed">The run's seed.</param>

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using Lsgan.Experiments;
+using Lsgan.Experiments.Studies;
 using Lsgan.IO;
 using Lsgan.Metrics;
 using Lsgan.Models;
 using Lsgan.Training;
 
-namespace Lsgan.Tests.Experiments;
+namespace Lsgan.Tests.Experiments.Studies;
 
 public class StudySummaryTests
 {

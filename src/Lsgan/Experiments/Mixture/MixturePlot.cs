@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Mixture;
 
 /// <summary>
 /// Pictures of generated 2-D points: a 2-D histogram (the share of points in each cell, on a log scale, in greens

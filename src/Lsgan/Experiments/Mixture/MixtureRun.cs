@@ -6,7 +6,7 @@ using Lsgan.Models;
 using Lsgan.Training;
 using static TorchSharp.torch;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Mixture;
 
 /// <summary>
 /// Trains G and D on a Gaussian mixture and measures mode coverage every <see cref="MixtureConfig.EvalEvery"/> steps

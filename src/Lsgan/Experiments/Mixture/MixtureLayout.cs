@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Mixture;
 
 /// <summary>
 /// A 2-D mixture of equal Gaussians with standard deviation σ around K centres: a ring of K on a circle, or a

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Lsgan.IO;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>
 /// What a study is (study.json in its directory): the grid's axes and settings, the seeds, and the train options

@@ -1,4 +1,4 @@
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>
 /// Two settings of a study that differ on one axis, compared seed by seed: the differences (value − baseline) of a

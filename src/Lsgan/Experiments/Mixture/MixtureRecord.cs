@@ -1,4 +1,4 @@
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Mixture;
 
 /// <summary>One evaluation of a mixture run: a line of its mixture.jsonl.</summary>
 /// <param name="Step">G updates so far.</param>

@@ -1,6 +1,6 @@
 using Lsgan.Metrics;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Mixture;
 
 /// <summary>
 /// Scores 2-D points against a mixture's modes: each point's nearest centre, and whether it lies within a radius of

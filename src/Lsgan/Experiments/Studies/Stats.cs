@@ -1,4 +1,4 @@
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>Summary statistics over seeds.</summary>
 public static class Stats

@@ -1,7 +1,7 @@
 using Lsgan.Losses;
 using Lsgan.Training;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Mixture;
 
 /// <summary>
 /// One Gaussian-mixture experiment. The defaults are the paper's setup as we read it (Mao et al. 2017, Sec. 4.3, and

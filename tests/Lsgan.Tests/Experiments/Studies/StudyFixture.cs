@@ -1,11 +1,11 @@
-using Lsgan.Experiments;
+using Lsgan.Experiments.Studies;
 using Lsgan.Losses;
 using Lsgan.Metrics;
 using Lsgan.Models;
 using Lsgan.Training;
 using static TorchSharp.torch;
 
-namespace Lsgan.Tests.Experiments;
+namespace Lsgan.Tests.Experiments.Studies;
 
 /// <summary>
 /// A tiny study made in the test: mlp on 64 synthetic squares, batch 32, 1 epoch (2 steps), evaluated by an

@@ -1,4 +1,4 @@
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>What a study will do with one of its runs.</summary>
 public enum StudyRunState

@@ -1,4 +1,4 @@
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>One cell of a study's grid: its name, its label on each axis, and the train options that make it.</summary>
 /// <param name="Name">The labels joined by '-', e.g. "ls-bn"; runs are named "&lt;name&gt;-seed&lt;S&gt;".</param>

@@ -1,8 +1,8 @@
-using Lsgan.Experiments;
+using Lsgan.Experiments.Studies;
 using Lsgan.Training;
 using static TorchSharp.torch;
 
-namespace Lsgan.Tests.Experiments;
+namespace Lsgan.Tests.Experiments.Studies;
 
 [Collection(TorchGlobalStateCollection.Name)]
 public class StudyTests

@@ -1,7 +1,7 @@
-using Lsgan.Experiments;
+using Lsgan.Experiments.Mixture;
 using static TorchSharp.torch;
 
-namespace Lsgan.Tests.Experiments;
+namespace Lsgan.Tests.Experiments.Mixture;
 
 public sealed class MixtureLayoutTests
 {

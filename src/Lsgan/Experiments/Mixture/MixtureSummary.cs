@@ -1,4 +1,4 @@
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Mixture;
 
 /// <summary>
 /// One loss's mixture runs over seeds, at their last evaluation: mean ± std of modes covered and of the

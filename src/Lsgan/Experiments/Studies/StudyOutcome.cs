@@ -1,4 +1,4 @@
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>
 /// How a study's run ended (outcome.json in its run directory): "completed", "step-limit", "collapsed" (stopped by

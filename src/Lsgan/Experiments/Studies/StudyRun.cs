@@ -1,6 +1,6 @@
 using Lsgan.Training;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>One run of a study: a setting at a seed, as the experiment it trains.</summary>
 public sealed record StudyRun(string Setting, long Seed, TrainConfig Config)

@@ -1,9 +1,9 @@
-using Lsgan.Experiments;
+using Lsgan.Experiments.Mixture;
 using Lsgan.Losses;
 using Lsgan.Models;
 using static TorchSharp.torch;
 
-namespace Lsgan.Tests.Experiments;
+namespace Lsgan.Tests.Experiments.Mixture;
 
 /// <summary>
 /// One mixture step against a float64 reference written out here: the tanh MLPs' forward pass by hand, the

@@ -1,4 +1,4 @@
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>Two-sided 95 % quantiles of Student's t distribution, for confidence intervals of a mean over few seeds.</summary>
 public static class StudentT

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Lsgan.Experiments;
+using Lsgan.Experiments.Mixture;
 using Lsgan.IO;
 using Lsgan.Losses;
 using static Lsgan.Tests.Cli.CliRunner;
 
-namespace Lsgan.Tests.Experiments;
+namespace Lsgan.Tests.Experiments.Mixture;
 
 /// <summary>Short mixture runs: their files, their repeatability, and the command line.</summary>
 public sealed class MixtureRunTests : IDisposable

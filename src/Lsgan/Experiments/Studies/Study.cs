@@ -5,7 +5,7 @@ using Lsgan.Metrics;
 using Lsgan.Training;
 using static TorchSharp.torch;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>
 /// Runs a grid of ordinary training runs (settings × seeds) inside one study directory, each an ordinary run

@@ -5,7 +5,7 @@ using Lsgan.IO;
 using Lsgan.Metrics;
 using Lsgan.Training;
 
-namespace Lsgan.Experiments;
+namespace Lsgan.Experiments.Studies;
 
 /// <summary>
 /// A study's summary over whatever finished runs its directory holds (so shards merge by being summarised together):
