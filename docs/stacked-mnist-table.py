@@ -1,5 +1,5 @@
 import json, os, statistics as st, sys
-root = '/tmp/stacked-runs'
+root = sys.argv[1] if len(sys.argv) > 1 else '/tmp/stacked-runs'   # the folder of <loss>-seed<S> runs
 rows = []; floor = None
 for loss in ['ls', 'bce']:
     for seed in [0, 1, 2]:
