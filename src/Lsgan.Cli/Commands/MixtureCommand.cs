@@ -82,13 +82,19 @@ internal static class MixtureCommand
     /// <summary>
     /// Continues a set that stopped early in <paramref name="output"/>: each finished run's evaluations are read back
     /// into <paramref name="results"/>, and a run that was cut off (runs keep no checkpoints) is moved aside to
-    /// <c>&lt;run&gt;.unfinished</c> and trained again. A folder that holds no runs of this set is refused.
+    /// <c>&lt;run&gt;.unfinished</c> and trained again. Checked before anything moves: a folder holding anything but
+    /// this set's runs and files (other losses or seeds, other files), or a run of other settings, is refused as it is.
     /// </summary>
     private static void Resume(string output, List<(MixtureConfig Config, string Dir)> runs, IReadOnlyList<MixtureRecord>?[] results)
     {
         if (!Directory.Exists(output) || !Directory.EnumerateFileSystemEntries(output).Any()) return;
-        if (!File.Exists(Path.Combine(output, SummaryFile)) && !runs.Any(r => Directory.Exists(r.Dir)))
-            throw new LsganException($"{output} is not empty and holds no runs of this mixture set; choose a new --out directory.");
+        var folders = runs.Select(r => Path.GetFileName(r.Dir)).ToHashSet();
+        foreach (string entry in Directory.EnumerateFileSystemEntries(output).Select(e => Path.GetFileName(e)).Order())
+        {
+            if (!IsPartOfSet(entry, folders))
+                throw new LsganException($"{output} holds {entry}, which is not part of this mixture set (other losses, seeds or files); choose a new --out directory.");
+        }
+        foreach (var (config, dir) in runs.Where(r => Directory.Exists(r.Dir))) MixtureRun.EnsureSameSettings(config, dir);
         for (int i = 0; i < runs.Count; i++)
         {
             var (config, dir) = runs[i];
@@ -103,6 +109,12 @@ internal static class MixtureCommand
         int finished = results.Count(r => r is not null);
         if (finished > 0) Console.Error.WriteLine($"{finished} of {runs.Count} runs in {output} had finished; resuming with the rest");
     }
+
+    /// <summary>What a set's folder may hold: its runs (and those set aside), its summary and figures, a write cut off mid-way.</summary>
+    private static bool IsPartOfSet(string entry, HashSet<string> runFolders) =>
+        runFolders.Contains(entry) || runFolders.Any(run => entry.StartsWith(run + ".unfinished", StringComparison.Ordinal))
+        || entry == SummaryFile || System.Text.RegularExpressions.Regex.IsMatch(entry, @"^figure-seed\d+\.png$")
+        || (entry.StartsWith('.') && entry.EndsWith(".tmp", StringComparison.Ordinal));
 
     private static List<MixtureSummary> Summaries(IReadOnlyList<MixtureConfig> configs, List<(MixtureConfig Config, string Dir)> runs,
         IReadOnlyList<MixtureRecord>?[] results) =>
@@ -159,19 +171,19 @@ internal static class MixtureCommand
             // The first run's failure as itself, so an LsganException still ends as one line.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        // A resumed set whose runs had all finished: its summary and figures, if it stopped before writing them.
+        // A resumed set whose runs had all finished: its summary, and figures it stopped before drawing.
         if (!single)
         {
             foreach (long seed in runs.Select(r => r.Config.Seed).Distinct()) WriteSetFiles(configs, runs, results, output, seed, onlyIfMissing: true);
         }
     }
 
-    /// <summary>The summary of the runs finished so far, and the figure of <paramref name="seed"/> once its losses are all done.</summary>
+    /// <summary>The summary of the runs finished so far, and the figure of <paramref name="seed"/> once its losses are all done (with <paramref name="onlyIfMissing"/>, only if not drawn yet).</summary>
     private static void WriteSetFiles(IReadOnlyList<MixtureConfig> configs, List<(MixtureConfig Config, string Dir)> runs,
         IReadOnlyList<MixtureRecord>?[] results, string output, long seed, bool onlyIfMissing = false)
     {
-        string summary = Path.Combine(output, SummaryFile);
-        if (!onlyIfMissing || !File.Exists(summary)) Json.WriteFile(summary, Summaries(configs, runs, results));
+        // Always rewritten: a set stopped between a run's end and its summary would otherwise keep a stale one.
+        Json.WriteFile(Path.Combine(output, SummaryFile), Summaries(configs, runs, results));
         var sameSeed = runs.Select((r, j) => (r, j)).Where(x => x.r.Config.Seed == seed).ToList();
         string figure = Path.Combine(output, $"figure-seed{seed}.png");
         if (sameSeed.All(x => results[x.j] is not null) && !(onlyIfMissing && File.Exists(figure)))

@@ -38,18 +38,18 @@ public sealed class LeastSquaresLoss(double a, double b, double c) : IGanLoss
     public torch.Tensor GeneratorLoss(torch.Tensor fakeOutput) =>
         0.5 * (fakeOutput - C).square().mean();
 
-    /// <summary>The closed form: ∂/∂D(x) = (D(x) − b)/N for the real rows, (D(G(z)) − a)/N for the generated ones.</summary>
+    /// <summary>The closed form: ∂/∂D(x) = (D(x) − b)/N for the real rows (N outputs of each batch), (D(G(z)) − a)/N for the generated ones.</summary>
     public (torch.Tensor Loss, torch.Tensor Gradient) DiscriminatorLossAndGradient(torch.Tensor outputs, long realCount)
     {
         var realOutput = OutputGradient.Real(outputs, realCount);
         var fakeOutput = OutputGradient.Generated(outputs, realCount);
-        var gradient = torch.cat([(realOutput - B) / realOutput.shape[0], (fakeOutput - A) / fakeOutput.shape[0]], 0);
+        var gradient = torch.cat([(realOutput - B) / realOutput.numel(), (fakeOutput - A) / fakeOutput.numel()], 0);
         return (DiscriminatorLoss(realOutput, fakeOutput), gradient);
     }
 
     /// <summary>The closed form: ∂/∂D(G(z)) = (D(G(z)) − c)/N.</summary>
     public (torch.Tensor Loss, torch.Tensor Gradient) GeneratorLossAndGradient(torch.Tensor fakeOutput) =>
-        (GeneratorLoss(fakeOutput), (fakeOutput - C) / fakeOutput.shape[0]);
+        (GeneratorLoss(fakeOutput), (fakeOutput - C) / fakeOutput.numel());
 
     public string Describe() => $"ls({A:g},{B:g},{C:g})";
 }

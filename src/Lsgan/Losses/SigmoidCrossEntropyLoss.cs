@@ -16,18 +16,18 @@ public sealed class SigmoidCrossEntropyLoss : IGanLoss
 
     public torch.Tensor GeneratorLoss(torch.Tensor fakeOutput) => softplus(-fakeOutput).mean();
 
-    /// <summary>The closed form: ∂ softplus(−t)/∂t = σ(t) − 1 for the real rows, ∂ softplus(t)/∂t = σ(t) for the generated ones, over N.</summary>
+    /// <summary>The closed form: ∂ softplus(−t)/∂t = σ(t) − 1 for the real rows, ∂ softplus(t)/∂t = σ(t) for the generated ones, over the N outputs (σ(t) − 1 as −σ(−t), exact where σ(t) rounds to 1).</summary>
     public (torch.Tensor Loss, torch.Tensor Gradient) DiscriminatorLossAndGradient(torch.Tensor outputs, long realCount)
     {
         var realOutput = OutputGradient.Real(outputs, realCount);
         var fakeOutput = OutputGradient.Generated(outputs, realCount);
-        var gradient = torch.cat([(realOutput.sigmoid() - 1) / realOutput.shape[0], fakeOutput.sigmoid() / fakeOutput.shape[0]], 0);
+        var gradient = torch.cat([-(-realOutput).sigmoid() / realOutput.numel(), fakeOutput.sigmoid() / fakeOutput.numel()], 0);
         return (DiscriminatorLoss(realOutput, fakeOutput), gradient);
     }
 
-    /// <summary>The closed form of the non-saturating loss: ∂ softplus(−t)/∂t = σ(t) − 1, over N.</summary>
+    /// <summary>The closed form of the non-saturating loss: ∂ softplus(−t)/∂t = σ(t) − 1, over the N outputs (σ(t) − 1 as −σ(−t), exact where σ(t) rounds to 1).</summary>
     public (torch.Tensor Loss, torch.Tensor Gradient) GeneratorLossAndGradient(torch.Tensor fakeOutput) =>
-        (GeneratorLoss(fakeOutput), (fakeOutput.sigmoid() - 1) / fakeOutput.shape[0]);
+        (GeneratorLoss(fakeOutput), -(-fakeOutput).sigmoid() / fakeOutput.numel());
 
     public string Describe() => "bce";
 }

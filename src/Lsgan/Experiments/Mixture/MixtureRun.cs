@@ -81,10 +81,8 @@ public static class MixtureRun
     /// </summary>
     public static IReadOnlyList<MixtureRecord>? Finished(MixtureConfig config, string dir)
     {
-        string configPath = Path.Combine(dir, ConfigFile);
-        if (!File.Exists(configPath) || !File.Exists(Path.Combine(dir, LogFile))) return null;
-        if (Json.ReadFile<MixtureConfig>(configPath, "mixture settings") != config)
-            throw new LsganException($"{dir} holds a run with other settings than these; choose a new --out directory.");
+        EnsureSameSettings(config, dir);
+        if (!File.Exists(Path.Combine(dir, ConfigFile)) || !File.Exists(Path.Combine(dir, LogFile))) return null;
         IReadOnlyList<MixtureRecord> records;
         try
         {
@@ -98,6 +96,14 @@ public static class MixtureRun
         var last = records[^1];
         bool ended = last.Step == config.Steps || !double.IsFinite(last.DLoss) || !double.IsFinite(last.GLoss);
         return ended ? records : null;
+    }
+
+    /// <summary>Throws when <paramref name="dir"/> holds a run (its config.json) of other settings than <paramref name="config"/>.</summary>
+    public static void EnsureSameSettings(MixtureConfig config, string dir)
+    {
+        string configPath = Path.Combine(dir, ConfigFile);
+        if (File.Exists(configPath) && Json.ReadFile<MixtureConfig>(configPath, "mixture settings") != config)
+            throw new LsganException($"{dir} holds a run with other settings than these; choose a new --out directory.");
     }
 
     /// <summary>
@@ -140,9 +146,10 @@ public static class MixtureRun
             coverage.HighQualityFraction, coverage.KlFromUniform, near.ModesCovered, near.HighQualityFraction, elapsed.TotalSeconds);
         AtomicFile.Write(PointsPath(dir, step), temporary => File.WriteAllLines(temporary, Enumerable.Range(0, points.Length / 2)
             .Select(i => string.Create(CultureInfo.InvariantCulture, $"{points[2 * i]:R},{points[2 * i + 1]:R}"))));
-        File.AppendAllText(Path.Combine(dir, LogFile), JsonSerializer.Serialize(record, Json.Compact) + "\n");
         MixturePlot.Save(points, config.Layout, PicturePath(dir, step),
             $"step {step} · {config.Loss.Create().Describe()} · {coverage.ModesCovered}/{coverage.ModeCount} modes");
+        // The log line last: a line in the log means its points and picture are written (a resume trusts it).
+        File.AppendAllText(Path.Combine(dir, LogFile), JsonSerializer.Serialize(record, Json.Compact) + "\n");
         return record;
     }
 }

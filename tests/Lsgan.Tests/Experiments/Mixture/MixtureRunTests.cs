@@ -146,15 +146,18 @@ public sealed class MixtureRunTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_set_of_other_settings_in_the_folder_when_run_then_it_is_refused_and_nothing_changes()
+    public void Given_a_set_of_other_settings_or_losses_in_the_folder_when_run_then_it_is_refused_and_nothing_changes()
     {
         string output = temp.Combine("set");
         Assert.Equal(0, Run(temp.Path, SetArguments(output)).ExitCode);
         var before = Directory.GetFiles(output, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
 
         var result = Run(temp.Path, SetArguments(output, steps: "30"));
+        string[] lsOnly = ["mixture", "--loss", "ls", "--seeds", "2", "--steps", "20", "--eval-every", "10", "--points", "100", "--out", output];
+        var fewerLosses = Run(temp.Path, lsOnly);
 
         Assert.Contains("other settings", AssertCleanError(result));
+        Assert.Contains("bce-seed0, which is not part of this mixture set", AssertCleanError(fewerLosses));
         var after = Directory.GetFiles(output, "*", SearchOption.AllDirectories);
         Assert.Equal(before.Keys.Order(), after.Order());
         Assert.All(after, f => Assert.Equal(before[f], File.ReadAllBytes(f)));
@@ -169,7 +172,7 @@ public sealed class MixtureRunTests : IDisposable
 
         var result = Run(temp.Path, SetArguments(output));
 
-        Assert.Contains("holds no runs", AssertCleanError(result));
+        Assert.Contains("not part of this mixture set", AssertCleanError(result));
         Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
         Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
     }
