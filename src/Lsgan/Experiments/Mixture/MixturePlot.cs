@@ -14,6 +14,9 @@ public static class MixturePlot
 
     private const int PanelSize = 320;
 
+    /// <summary>The column of real points (placed in the first row, titled without the row's label).</summary>
+    public const string RealColumn = "real";
+
     /// <summary>Writes a PNG of <paramref name="points"/> (x0, y0, x1, y1, …) to <paramref name="path"/>.</summary>
     public static void Save(ReadOnlySpan<float> points, MixtureLayout layout, string path, string title)
     {
@@ -36,7 +39,8 @@ public static class MixturePlot
         surface.Canvas.Clear(SKColors.White);
         foreach (var cell in cells)
         {
-            var plot = Panel(cell.Points, layout, $"{cell.Row} · {cell.Column}\n{cell.Caption}");
+            string title = cell.Column == RealColumn ? $"the mixture\n{cell.Caption}" : $"{cell.Row} · {cell.Column}\n{cell.Caption}";
+            var plot = Panel(cell.Points, layout, title);
             plot.Legend.IsVisible = false;
             using var panel = SKBitmap.Decode(plot.GetImageBytes(PanelSize, PanelSize, ScottPlot.ImageFormat.Png));
             surface.Canvas.DrawBitmap(panel, columns.IndexOf(cell.Column) * PanelSize, rows.IndexOf(cell.Row) * PanelSize);

@@ -64,7 +64,7 @@ public static class MixtureRun
         if (cells.Count == 0) throw new LsganException("The figure needs at least one evaluation.");
         using var random = new Generator(0);
         using var real = layout.Sample(pointCount, random);
-        cells.Add(new MixturePlot.Cell(runs[0].Label, "real", real.data<float>().ToArray(), $"{pointCount} samples of the mixture"));
+        cells.Add(new MixturePlot.Cell(runs[0].Label, MixturePlot.RealColumn, real.data<float>().ToArray(), $"{pointCount} samples of the mixture"));
         MixturePlot.SaveFigure(cells, layout, path);
     }
 
