@@ -101,9 +101,7 @@ internal static class MixtureCommand
             if (!Directory.Exists(dir)) continue;
             results[i] = MixtureRun.Finished(config, dir);
             if (results[i] is not null) continue;
-            string aside = dir + ".unfinished";
-            for (int n = 1; Directory.Exists(aside); n++) aside = $"{dir}.unfinished-{n}";
-            Directory.Move(dir, aside);
+            string aside = SetAside.Directory(dir, "unfinished");
             Console.Error.WriteLine($"{dir} was cut off before its last step; moved it to {aside} and training it again");
         }
         int finished = results.Count(r => r is not null);
@@ -162,7 +160,8 @@ internal static class MixtureCommand
                 lock (gate)
                 {
                     results[i] = records;
-                    WriteSetFiles(configs, runs, results, output, config.Seed);
+                    WriteSummary(configs, runs, results, output);
+                    WriteFigureWhenDone(runs, results, output, config.Seed);
                 }
             });
         }
@@ -171,19 +170,24 @@ internal static class MixtureCommand
             // The first run's failure as itself, so an LsganException still ends as one line.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
-        // A resumed set whose runs had all finished: its summary, and figures it stopped before drawing.
+        // A resumed set: its summary again (it may have stopped between a run's end and the summary's rewrite), and
+        // the figures it stopped before drawing.
         if (!single)
         {
-            foreach (long seed in runs.Select(r => r.Config.Seed).Distinct()) WriteSetFiles(configs, runs, results, output, seed, onlyIfMissing: true);
+            WriteSummary(configs, runs, results, output);
+            foreach (long seed in runs.Select(r => r.Config.Seed).Distinct()) WriteFigureWhenDone(runs, results, output, seed, onlyIfMissing: true);
         }
     }
 
-    /// <summary>The summary of the runs finished so far, and the figure of <paramref name="seed"/> once its losses are all done (with <paramref name="onlyIfMissing"/>, only if not drawn yet).</summary>
-    private static void WriteSetFiles(IReadOnlyList<MixtureConfig> configs, List<(MixtureConfig Config, string Dir)> runs,
-        IReadOnlyList<MixtureRecord>?[] results, string output, long seed, bool onlyIfMissing = false)
-    {
-        // Always rewritten: a set stopped between a run's end and its summary would otherwise keep a stale one.
+    /// <summary>The summary of the runs finished so far.</summary>
+    private static void WriteSummary(IReadOnlyList<MixtureConfig> configs, List<(MixtureConfig Config, string Dir)> runs,
+        IReadOnlyList<MixtureRecord>?[] results, string output) =>
         Json.WriteFile(Path.Combine(output, SummaryFile), Summaries(configs, runs, results));
+
+    /// <summary>The figure of <paramref name="seed"/> once its losses are all done (with <paramref name="onlyIfMissing"/>, only if not drawn yet).</summary>
+    private static void WriteFigureWhenDone(List<(MixtureConfig Config, string Dir)> runs, IReadOnlyList<MixtureRecord>?[] results,
+        string output, long seed, bool onlyIfMissing = false)
+    {
         var sameSeed = runs.Select((r, j) => (r, j)).Where(x => x.r.Config.Seed == seed).ToList();
         string figure = Path.Combine(output, $"figure-seed{seed}.png");
         if (sameSeed.All(x => results[x.j] is not null) && !(onlyIfMissing && File.Exists(figure)))

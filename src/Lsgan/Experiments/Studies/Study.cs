@@ -145,9 +145,7 @@ public sealed class Study(string directory, IReadOnlyList<StudyRun> runs)
     private static void SetAsideUnresumable(string path, Reporter progress)
     {
         if (!RunDirectory.HoldsTrainingLog(path)) return;
-        string aside = path + ".unresumable";
-        for (int i = 1; System.IO.Directory.Exists(aside); i++) aside = $"{path}.unresumable-{i}";
-        System.IO.Directory.Move(path, aside);
+        string aside = IO.SetAside.Directory(path, "unresumable");
         progress.Say($"had no checkpoint to resume from; moved it to {aside} and starting again");
     }
 
