@@ -71,6 +71,25 @@ if (arguments.Contains("--mixture"))
     return 0;
 }
 
+if (arguments.IndexOf("--case") is >= 0 and var caseAt && caseAt + 1 < arguments.Count)
+{
+    // One case over many blocks, every block kept (e.g. --case mlp:64 --blocks 30).
+    string[] parts = arguments[caseAt + 1].Split(':');
+    string caseModel = parts[0];
+    int caseBatch = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+    set_num_threads(threads);
+    using var casePeer = arguments.Contains("--no-peer") ? null : PytorchPeer.Start(FindBenchDirectory(), threads, 20);
+    var caseRow = CaseBench.Measure(caseModel, caseBatch, casePeer, warmup: 20, blocks: IntArgument("--blocks", 30), stepsPerBlock: IntArgument("--steps", 150));
+    caseRow["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm") + " UTC";
+    caseRow["pytorch_version"] = casePeer?.Facts["torch_version"]?.DeepClone();
+    caseRow["pytorch_blas"] = casePeer?.Facts["blas"]?.DeepClone();
+    string caseName = Path.Combine(FindBenchDirectory(), $"results-{caseModel}-{caseBatch}");
+    File.WriteAllText(caseName + ".json", caseRow.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    File.WriteAllText(caseName + ".md", CaseBench.Render(caseRow));
+    Console.WriteLine(CaseBench.Render(caseRow));
+    return 0;
+}
+
 bool quick = arguments.Contains("--quick");
 bool runPeer = !arguments.Contains("--no-peer");
 if (arguments.Contains("--paper-scene"))

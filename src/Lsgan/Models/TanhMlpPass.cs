@@ -37,8 +37,8 @@ public sealed class TanhMlpPass
         var layers = network.LinearLayers;
         var (hidden1, hidden2, output) = layers;
         var x = input.contiguous();
-        var activation1 = TanhOf(addmm(hidden1.bias!, x, hidden1.weight!.t(), 1, 1));
-        var activation2 = TanhOf(addmm(hidden2.bias!, activation1, hidden2.weight!.t(), 1, 1));
+        var activation1 = Activated(x.mm(hidden1.weight!.t()), hidden1.bias!);
+        var activation2 = Activated(activation1.mm(hidden2.weight!.t()), hidden2.bias!);
         return new TanhMlpPass(layers, x, activation1, activation2, addmm(output.bias!, activation2, output.weight!.t(), 1, 1));
     }
 
@@ -50,11 +50,15 @@ public sealed class TanhMlpPass
     {
         using var _ = no_grad();
         var gradient = outputGradient.contiguous();
-        if (parameterGradients) SetGradients(output, gradient, activation2);
-        gradient = ThroughTanh(activation2, gradient.mm(output.weight!));
-        if (parameterGradients) SetGradients(hidden2, gradient, activation1);
-        gradient = ThroughTanh(activation1, gradient.mm(hidden2.weight!));
-        if (parameterGradients) SetGradients(hidden1, gradient, input);
+        if (parameterGradients)
+        {
+            SetWeightGradient(output, gradient, activation2);
+            output.bias!.grad = ColumnSumsOf(gradient);
+        }
+        gradient = ThroughTanh(activation2, gradient.mm(output.weight!), parameterGradients ? hidden2 : null);
+        if (parameterGradients) SetWeightGradient(hidden2, gradient, activation1);
+        gradient = ThroughTanh(activation1, gradient.mm(hidden2.weight!), parameterGradients ? hidden1 : null);
+        if (parameterGradients) SetWeightGradient(hidden1, gradient, input);
         return inputGradient ? InputGradient(gradient, hidden1.weight!) : null;
     }
 
@@ -67,30 +71,44 @@ public sealed class TanhMlpPass
         weight.shape[1] < weight.shape[0] ? outputGradient.mm(weight.t().contiguous().t()) : outputGradient.mm(weight);
 
     /// <summary>
-    /// y = x W^T + b: dW = dy^T x, db = the column sums of dy. When x has fewer columns than dy (D's first layer: 2 against
-    /// 128), dW is computed as (x^T dy)^T: MKL's [128, 1024] × [1024, 2] product took ~260 µs here, its transpose ~35 µs.
+    /// y = x W^T + b: dW = dy^T x. When x has fewer columns than dy (D's first layer: 2 against 128), dW is computed as
+    /// (x^T dy)^T: MKL's [128, 1024] × [1024, 2] product took ~260 µs here, its transpose ~35 µs.
     /// </summary>
-    private static void SetGradients(Linear layer, Tensor outputGradient, Tensor layerInput)
-    {
+    private static void SetWeightGradient(Linear layer, Tensor outputGradient, Tensor layerInput) =>
         layer.weight!.grad = layerInput.shape[1] < outputGradient.shape[1]
             ? layerInput.t().mm(outputGradient).t().contiguous()
             : outputGradient.t().mm(layerInput);
-        var biasGradient = empty(outputGradient.shape[1]);
-        ColumnSums.Of(Floats(outputGradient), (int)outputGradient.shape[0], (int)outputGradient.shape[1], Floats(biasGradient));
-        layer.bias!.grad = biasGradient;
-    }
 
-    private static Tensor TanhOf(Tensor preActivation)
+    /// <summary>db = the column sums of dy (for the output layer, whose dy does not come through a tanh).</summary>
+    private static Tensor ColumnSumsOf(Tensor outputGradient)
     {
-        var values = Floats(preActivation);
-        TanhKernel.Forward(values, values);
-        return preActivation;
+        var sums = empty(outputGradient.shape[1]);
+        ColumnSums.Of(Floats(outputGradient), (int)outputGradient.shape[0], (int)outputGradient.shape[1], Floats(sums));
+        return sums;
     }
 
-    private static Tensor ThroughTanh(Tensor activation, Tensor activationGradient)
+    /// <summary>tanh(x W^T + b) from the product x W^T, in place: the GEMM need not first copy b into every row.</summary>
+    private static Tensor Activated(Tensor product, Tensor bias)
+    {
+        TanhKernel.ForwardWithBias(Floats(product), Floats(bias));
+        return product;
+    }
+
+    /// <summary>
+    /// The gradient before a tanh from the one after it; with <paramref name="layer"/>, also that layer's bias gradient
+    /// (the column sums of the result), in the same pass.
+    /// </summary>
+    private static Tensor ThroughTanh(Tensor activation, Tensor activationGradient, Linear? layer)
     {
         var result = empty_like(activationGradient);
-        TanhKernel.Gradient(Floats(activation), Floats(activationGradient), Floats(result));
+        if (layer is null)
+        {
+            TanhKernel.Gradient(Floats(activation), Floats(activationGradient), Floats(result));
+            return result;
+        }
+        var biasGradient = empty(activationGradient.shape[1]);
+        TanhKernel.GradientWithColumnSums(Floats(activation), Floats(activationGradient), Floats(result), Floats(biasGradient));
+        layer.bias!.grad = biasGradient;
         return result;
     }
 

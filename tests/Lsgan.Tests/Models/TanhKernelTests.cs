@@ -54,6 +54,55 @@ public sealed class TanhKernelTests
     }
 
     [Fact]
+    public void Given_a_product_and_a_bias_when_tanh_with_bias_is_taken_then_each_value_is_tanh_of_their_float32_sum()
+    {
+        // 13 columns: a full vector of 8 and a tail of 5 in every row.
+        var random = new Random(9);
+        const int rows = 7, cols = 13;
+        float[] product = [.. Enumerable.Range(0, rows * cols).Select(_ => (float)(random.NextDouble() * 8 - 4))];
+        float[] bias = [.. Enumerable.Range(0, cols).Select(_ => (float)(random.NextDouble() * 2 - 1))];
+        float[] sums = [.. product.Select((v, i) => v + bias[i % cols])];
+        var expected = new float[sums.Length];
+        TanhKernel.Forward(sums, expected);
+
+        var values = (float[])product.Clone();
+        TanhKernel.ForwardWithBias(values, bias);
+
+        var (worst, at) = WorstUlp(sums, values);
+        Assert.True(worst <= 2, $"tanh({at:R}) is {worst:F2} ulp off");
+        // The vector part is the same kernel as Forward's, bit for bit.
+        for (int r = 0; r < rows; r++) Assert.Equal(expected.AsSpan(r * cols, 8).ToArray(), values.AsSpan(r * cols, 8).ToArray());
+    }
+
+    [Theory]
+    [InlineData(1, 8)]
+    [InlineData(45, 128)]   // a block of 32 rows and a part block
+    [InlineData(100, 3)]    // no full vector
+    public void Given_a_tanh_gradient_when_it_is_taken_with_column_sums_then_both_equal_the_separate_kernels_bit_for_bit(int rows, int cols)
+    {
+        var random = new Random(rows * 1000 + cols);
+        float[] y = [.. Enumerable.Range(0, rows * cols).Select(_ => (float)(random.NextDouble() * 2 - 1))];
+        float[] dy = [.. Enumerable.Range(0, rows * cols).Select(_ => (float)(random.NextDouble() * 10 - 5))];
+        var separate = new float[y.Length];
+        var separateSums = new float[cols];
+        TanhKernel.Gradient(y, dy, separate);
+        ColumnSums.Of(separate, rows, cols, separateSums);
+
+        var dx = new float[y.Length];
+        var sums = Enumerable.Repeat(99f, cols).ToArray(); // overwritten, not added to
+        TanhKernel.GradientWithColumnSums(y, dy, dx, sums);
+
+        Assert.Equal(separate, dx);
+        Assert.Equal(separateSums, sums);
+        // And the sums against float64.
+        for (int c = 0; c < cols; c++)
+        {
+            double exact = Enumerable.Range(0, rows).Sum(r => (double)dy[r * cols + c] * (1 - (double)y[r * cols + c] * y[r * cols + c]));
+            Assert.True(Math.Abs(sums[c] - exact) <= 1e-5 * Math.Max(1, Math.Abs(exact)), $"column {c}: {sums[c]:R} vs {exact:R}");
+        }
+    }
+
+    [Fact]
     public void Given_an_output_shorter_than_the_input_when_tanh_is_taken_then_it_refuses()
     {
         Assert.Throws<ArgumentException>(() => TanhKernel.Forward(new float[9], new float[8]));

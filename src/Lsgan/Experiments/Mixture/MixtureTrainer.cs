@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Lsgan.Losses;
 using Lsgan.Models;
 using Lsgan.Training;
@@ -14,7 +15,8 @@ namespace Lsgan.Experiments.Mixture;
 public sealed class MixtureTrainer : IDisposable
 {
     private readonly MixtureConfig config;
-    private readonly Generator weights, data, noise;
+    private readonly Generator weights, data;
+    private readonly NormalSampler noise;
     private readonly OptimizerHelper generatorOptimizer, discriminatorOptimizer;
     private readonly IGanLoss loss;
 
@@ -24,7 +26,7 @@ public sealed class MixtureTrainer : IDisposable
         this.config = config;
         weights = new Generator((ulong)config.Seed * 4 + 1);
         data = new Generator((ulong)config.Seed * 4 + 2);
-        noise = new Generator((ulong)config.Seed * 4 + 3);
+        noise = new NormalSampler((ulong)config.Seed * 4 + 3);
         using var evaluationNoise = new Generator((ulong)config.Seed * 4 + 4);
         G = new TanhMlp(config.LatentDim, config.Hidden, 2, weights);
         D = new TanhMlp(2, config.Hidden, 1, weights);
@@ -46,8 +48,15 @@ public sealed class MixtureTrainer : IDisposable
     /// updated D) or simultaneous (both gradients from the same D and G before either moves, as the authors' code
     /// runs its two train ops in one session call). Returns D's and G's losses as scalars of the current dispose scope.
     /// </summary>
-    public (Tensor DLoss, Tensor GLoss) Step() =>
-        Step(config.Layout.Sample(config.BatchSize, data), randn([config.BatchSize, config.LatentDim], generator: noise));
+    public (Tensor DLoss, Tensor GLoss) Step() => Step(config.Layout.Sample(config.BatchSize, data), DrawZ());
+
+    /// <summary>z ~ N(0, I) for one batch, from the vectorised sampler: libtorch's randn took a twentieth of the step.</summary>
+    private Tensor DrawZ()
+    {
+        var z = empty([config.BatchSize, config.LatentDim]);
+        noise.Fill(MemoryMarshal.Cast<byte, float>(z.bytes));
+        return z;
+    }
 
     /// <summary>The step on the given real points [B, 2] and z [B, latent] instead of drawn ones.</summary>
     public (Tensor DLoss, Tensor GLoss) Step(Tensor real, Tensor z)
@@ -126,6 +135,5 @@ public sealed class MixtureTrainer : IDisposable
         D.Dispose();
         weights.Dispose();
         data.Dispose();
-        noise.Dispose();
     }
 }

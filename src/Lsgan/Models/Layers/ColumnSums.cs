@@ -21,15 +21,24 @@ public static class ColumnSums
         for (int first = 0; first < rows; first += Block)
         {
             block.Clear();
-            for (int r = first; r < Math.Min(rows, first + Block); r++) Add(matrix.Slice(r * cols, cols), block);
+            AddRows(matrix.Slice(first * cols, (Math.Min(rows, first + Block) - first) * cols), cols, block);
             Add(block, sums);
         }
     }
 
-    private const int Block = 32;
+    /// <summary>Rows are summed in blocks of this many (kept in cache while a fused kernel also writes them).</summary>
+    internal const int Block = 32;
+
+    /// <summary>into += each row of <paramref name="rows"/> (rows of <paramref name="cols"/> values), in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void AddRows(ReadOnlySpan<float> rows, int cols, Span<float> into)
+    {
+        for (int start = 0; start < rows.Length; start += cols) Add(rows.Slice(start, cols), into);
+    }
 
     /// <summary>into += values.</summary>
-    private static void Add(ReadOnlySpan<float> values, Span<float> into)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Add(ReadOnlySpan<float> values, Span<float> into)
     {
         int c = 0, width = Vector256<float>.Count;
         if (Vector256.IsHardwareAccelerated)

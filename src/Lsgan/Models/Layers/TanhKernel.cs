@@ -30,6 +30,52 @@ public static class TanhKernel
         for (; i < x.Length; i++) y[i] = MathF.Tanh(x[i]);
     }
 
+    /// <summary>
+    /// y = tanh(y + b) in place for a row-major matrix with one bias per column: a linear layer's bias and activation
+    /// in one pass over its product (which the GEMM then writes without first copying the bias into every row).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ForwardWithBias(Span<float> values, ReadOnlySpan<float> bias)
+    {
+        int cols = bias.Length;
+        if (cols == 0 || values.Length % cols != 0) throw new ArgumentException("The values are not whole rows of the bias's length.");
+        int width = Vector256<float>.Count;
+        for (int start = 0; start < values.Length; start += cols)
+        {
+            var row = values.Slice(start, cols);
+            int c = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; c <= cols - width; c += width)
+                    Tanh(Vector256.Create(row.Slice(c, width)) + Vector256.Create(bias.Slice(c, width))).CopyTo(row.Slice(c));
+            }
+            for (; c < cols; c++) row[c] = MathF.Tanh(row[c] + bias[c]);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Gradient"/> and the column sums of dx (the layer's bias gradient) in one pass: each block of rows is
+    /// summed while it is still in cache. The sums equal <see cref="ColumnSums.Of"/> of dx bit for bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void GradientWithColumnSums(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx, Span<float> sums)
+    {
+        int cols = sums.Length;
+        if (dy.Length != y.Length || dx.Length != y.Length || cols == 0 || y.Length % cols != 0)
+            throw new ArgumentException("y, dy and dx must be whole rows of the sums' length.");
+        sums.Clear();
+        var block = cols <= 4096 ? stackalloc float[cols] : new float[cols];
+        int blockValues = ColumnSums.Block * cols;
+        for (int start = 0; start < y.Length; start += blockValues)
+        {
+            int length = Math.Min(blockValues, y.Length - start);
+            Gradient(y.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length));
+            block.Clear();
+            ColumnSums.AddRows(dx.Slice(start, length), cols, block);
+            ColumnSums.Add(block, sums);
+        }
+    }
+
     /// <summary>dx = dy · (1 − y²), the gradient through y = tanh x given y.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gradient(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
