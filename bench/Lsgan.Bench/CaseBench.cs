@@ -52,7 +52,7 @@ public static class CaseBench
             $"{row["steps_per_block"]} steps per block; load average at the end {row["loadavg"]}.");
         text.AppendLine();
         text.AppendLine(invariant, $"Median: ours {row["ours_img_s"]} img/s, PyTorch {row["pytorch_img_s"]?.ToString() ?? "-"}, ours / PyTorch " +
-            $"{row["ratio"]?.ToString() ?? "-"}; blocks behind PyTorch: {row["blocks_behind_pytorch"]?.ToString() ?? "-"} of {row["blocks"]}.");
+            $"{row["ratio"]?.ToString() ?? "-"}; blocks behind PyTorch: {row["blocks_behind_pytorch"]?.ToString() ?? "-"} of {row["ours_blocks"]!.AsArray().Count}.");
         text.AppendLine();
         text.AppendLine("| block | ours img/s | bare step img/s | PyTorch img/s (block before ours) | ours / PyTorch | libtorch GEMM 2048² GFLOP/s |");
         text.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");

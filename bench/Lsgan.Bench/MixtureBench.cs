@@ -55,6 +55,9 @@ public static class MixtureBench
             ["hand_written_speedup"] = Math.Round(mine.Median / underAutograd.Median, 3),
             ["simultaneous_steps_s"] = Math.Round(both.Median, 1),
             ["simultaneous_speedup"] = Math.Round(both.Median / mine.Median, 3),
+            // Each of our blocks against the peer block run just before it: how often the ratio holds, not only its median.
+            ["ratio_blocks"] = theirs is null ? null
+                : new JsonArray([.. oursRates.Zip(peerRates, (o, p) => (JsonNode)Math.Round(o / p, 3))]),
             ["steps_per_block"] = stepsPerBlock, ["blocks"] = blocks,
             ["threads"] = get_num_threads(),
             ["loadavg"] = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : null,

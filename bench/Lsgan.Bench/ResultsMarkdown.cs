@@ -96,6 +96,8 @@ public static class ResultsMarkdown
             $"{row["simultaneous_steps_s"]} ({row["simultaneous_speedup"]}×) | {row["loadavg"]} |");
         text.AppendLine();
         text.AppendLine($"Blocks of {row["steps_per_block"]} steps, {row["blocks"]} each, alternating PyTorch, ours, ours under autograd, ours simultaneous; a step is fresh real points and z, D's update and G's.");
+        if (row["ratio_blocks"] is JsonArray ratios)
+            text.AppendLine($"Ours / PyTorch block by block (each of our blocks against the peer block just before it): {string.Join(", ", ratios.Select(r => r!.ToString()))}.");
         return text.ToString();
     }
 }

@@ -56,7 +56,10 @@ public static class ThroughputBench
         Func<int, double>? peerBlock = null)
     {
         int batch = experiment.BatchSize;
-        var config = experiment with { MaxSteps = warmup + blocks * stepsPerBlock };
+        int totalSteps = warmup + blocks * stepsPerBlock;
+        // Enough epochs for every block: the step limit, not the epoch count, ends the session.
+        int epochs = Math.Max(experiment.Epochs, (int)((long)totalSteps * batch / images.shape[0]) + 2);
+        var config = experiment with { MaxSteps = totalSteps, Epochs = epochs };
         string directory = Path.Combine(Path.GetTempPath(), $"lsgan-bench-{Guid.NewGuid():N}");
         using var bare = new BareSteps(config, new StepOptions(), images);
         bare.Run(warmup);
