@@ -6,10 +6,10 @@ namespace Lsgan.Tests.Models;
 public sealed class TanhKernelTests
 {
     [Fact]
-    public void Given_values_across_every_range_when_tanh_is_taken_then_each_is_within_2_ulp_of_the_float64_value()
+    public void Given_values_across_every_range_when_tanh_is_taken_then_each_is_within_6_ulp_of_the_float64_value_and_never_beyond_1()
     {
         var random = new Random(5);
-        // A dense grid over [−12, 12] (series, exp form, the switch at 0.55, saturation past 9.1), values spread
+        // A dense grid over [−12, 12] (the rational form, the cap at 9 and what lies beyond), values spread
         // over magnitudes 1e-30..10 (a tail of 7 after the last full vector goes through MathF.Tanh), and edges.
         float[] grid = [.. Enumerable.Range(0, 2_400_001).Select(i => -12f + i * 1e-5f)];
         float[] spread = [.. Enumerable.Range(0, 200_007).Select(_ => (random.Next(2) * 2 - 1) * MathF.Pow(10, (float)(random.NextDouble() * 31 - 30)))];
@@ -20,7 +20,10 @@ public sealed class TanhKernelTests
             var result = new float[values.Length];
             TanhKernel.Forward(values, result);
             var (worst, at) = WorstUlp(values, result);
-            Assert.True(worst <= 2, $"tanh({at:R}) is {worst:F2} ulp off");
+            // 6 ulp: float32 rounding of the rational form's two polynomials and quotient (the fit itself is within 2e-8).
+            Assert.True(worst <= 6, $"tanh({at:R}) is {worst:F2} ulp off");
+            // |tanh| ≤ 1, so that the gradient's 1 − y² never turns negative.
+            Assert.All(result, y => Assert.True(Math.Abs(y) <= 1f, $"|tanh| = {Math.Abs(y):R} > 1"));
         }
     }
 
@@ -69,7 +72,7 @@ public sealed class TanhKernelTests
         TanhKernel.ForwardWithBias(values, bias);
 
         var (worst, at) = WorstUlp(sums, values);
-        Assert.True(worst <= 2, $"tanh({at:R}) is {worst:F2} ulp off");
+        Assert.True(worst <= 6, $"tanh({at:R}) is {worst:F2} ulp off");
         // The vector part is the same kernel as Forward's, bit for bit.
         for (int r = 0; r < rows; r++) Assert.Equal(expected.AsSpan(r * cols, 8).ToArray(), values.AsSpan(r * cols, 8).ToArray());
     }
