@@ -6,14 +6,14 @@ namespace Lsgan.Models.Layers;
 /// <summary>
 /// tanh and its gradient over float32 spans in one vectorised pass each. libtorch's CPU tanh costs ~4 ns per value
 /// on this project's machine (AMD EPYC, AVX2; PyTorch's the same), a third of the mixture test's step; this runs
-/// ~0.3 ns a value, within 6 ulp (4e-7 relative) of the exact value (TanhKernelTests measures it against Math.Tanh).
+/// ~0.5 ns a value, within 6 ulp (4e-7 relative) of the exact value (TanhKernelTests measures it against Math.Tanh).
 /// </summary>
 /// <remarks>
 /// tanh x ≈ x P(x²) / Q(x²) with P and Q of degree 4 and |x| capped at 9 (where tanh rounds to 1 in float32): a
 /// rational fit with a maximum relative error of 2e-8 (tools/tanh-fit.py fits it), evaluated by Horner's rule, so
-/// float32 rounding of P, Q and the quotient sets the error; the result is clamped to [−1, 1]. It replaced a Taylor series below |x| = 0.55 and
-/// 1 − 2 / (e^{2|x|} + 1) above, computing both for every value (under 2 ulp, ~2.4× slower: ~45 vector instructions
-/// against ~16).
+/// float32 rounding of P, Q and the quotient sets the error; the result is clamped to [−1, 1]. It replaced a Taylor
+/// series below |x| = 0.55 and 1 − 2 / (e^{2|x|} + 1) above, computing both for every value (under 2 ulp, ~3× slower:
+/// ~45 vector instructions against ~16).
 /// </remarks>
 public static class TanhKernel
 {
