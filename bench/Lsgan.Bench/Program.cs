@@ -62,13 +62,8 @@ if (arguments.Contains("--mixture"))
     bool withPeer = !arguments.Contains("--no-peer");
     using var mixturePeer = withPeer ? PytorchPeer.Start(FindBenchDirectory(), mixtureThreads, 20) : null;
     var row = MixtureBench.Measure(mixturePeer, warmup: 20, blocks: IntArgument("--blocks", 7), stepsPerBlock: IntArgument("--steps", 100));
-    row["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm") + " UTC";
-    row["pytorch_version"] = mixturePeer?.Facts["torch_version"]?.DeepClone();
-    row["pytorch_blas"] = mixturePeer?.Facts["blas"]?.DeepClone();
-    File.WriteAllText(Path.Combine(FindBenchDirectory(), "results-mixture.json"), row.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-    File.WriteAllText(Path.Combine(FindBenchDirectory(), "results-mixture.md"), ResultsMarkdown.RenderMixture(row));
-    Console.WriteLine(ResultsMarkdown.RenderMixture(row));
-    return 0;
+    StampDateAndPeer(row, mixturePeer);
+    return WriteResults("results-mixture", row, ResultsMarkdown.RenderMixture(row));
 }
 
 if (arguments.IndexOf("--case") is >= 0 and var caseAt && caseAt + 1 < arguments.Count)
@@ -80,14 +75,8 @@ if (arguments.IndexOf("--case") is >= 0 and var caseAt && caseAt + 1 < arguments
     set_num_threads(threads);
     using var casePeer = arguments.Contains("--no-peer") ? null : PytorchPeer.Start(FindBenchDirectory(), threads, 20);
     var caseRow = CaseBench.Measure(caseModel, caseBatch, casePeer, warmup: 20, blocks: IntArgument("--blocks", 30), stepsPerBlock: IntArgument("--steps", 150));
-    caseRow["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm") + " UTC";
-    caseRow["pytorch_version"] = casePeer?.Facts["torch_version"]?.DeepClone();
-    caseRow["pytorch_blas"] = casePeer?.Facts["blas"]?.DeepClone();
-    string caseName = Path.Combine(FindBenchDirectory(), $"results-{caseModel}-{caseBatch}");
-    File.WriteAllText(caseName + ".json", caseRow.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-    File.WriteAllText(caseName + ".md", CaseBench.Render(caseRow));
-    Console.WriteLine(CaseBench.Render(caseRow));
-    return 0;
+    StampDateAndPeer(caseRow, casePeer);
+    return WriteResults($"results-{caseModel}-{caseBatch}", caseRow, CaseBench.Render(caseRow));
 }
 
 bool quick = arguments.Contains("--quick");
@@ -97,11 +86,7 @@ if (arguments.Contains("--paper-scene"))
     int[] sizes = arguments.IndexOf("--sizes") is >= 0 and var at && at + 1 < arguments.Count
         ? [.. arguments[at + 1].Split(',').Select(int.Parse)] : PaperSceneBench.Sizes;
     var row = PaperSceneBench.Run(FindBenchDirectory(), threads, quick, runPeer, IntArgument("--batch", 64), sizes);
-    string name = quick ? "results-paper-scene-quick" : "results-paper-scene";
-    File.WriteAllText(Path.Combine(FindBenchDirectory(), name + ".json"), row.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-    File.WriteAllText(Path.Combine(FindBenchDirectory(), name + ".md"), ResultsMarkdown.RenderPaperScene(row));
-    Console.WriteLine(ResultsMarkdown.RenderPaperScene(row));
-    return 0;
+    return WriteResults(quick ? "results-paper-scene-quick" : "results-paper-scene", row, ResultsMarkdown.RenderPaperScene(row));
 }
 
 long longSteps = IntArgument("--long-steps", quick ? 200 : 10_000);
@@ -210,11 +195,25 @@ var result = new JsonObject
     },
     ["evaluate_10k_seconds"] = Math.Round(evaluateSeconds, 2),
 };
-string suffix = quick ? "-quick" : "";
-File.WriteAllText(Path.Combine(benchDirectory, $"results{suffix}.json"), result.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-File.WriteAllText(Path.Combine(benchDirectory, $"results{suffix}.md"), ResultsMarkdown.Render(result));
-Console.WriteLine(ResultsMarkdown.Render(result));
-return 0;
+return WriteResults(quick ? "results-quick" : "results", result, ResultsMarkdown.Render(result));
+
+/// <summary>Writes bench/NAME.json and bench/NAME.md and prints the Markdown; the exit code.</summary>
+int WriteResults(string name, JsonObject row, string markdown)
+{
+    string path = Path.Combine(FindBenchDirectory(), name);
+    File.WriteAllText(path + ".json", row.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    File.WriteAllText(path + ".md", markdown);
+    Console.WriteLine(markdown);
+    return 0;
+}
+
+/// <summary>When the row was measured and against which PyTorch (null without the peer).</summary>
+static void StampDateAndPeer(JsonObject row, PytorchPeer? peer)
+{
+    row["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm") + " UTC";
+    row["pytorch_version"] = peer?.Facts["torch_version"]?.DeepClone();
+    row["pytorch_blas"] = peer?.Facts["blas"]?.DeepClone();
+}
 
 int IntArgument(string name, int fallback)
 {
