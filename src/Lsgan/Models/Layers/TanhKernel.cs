@@ -19,24 +19,12 @@ public static class TanhKernel
 {
     private const float Saturated = 9f;
 
-    /// <summary>y = tanh x; <paramref name="y"/> may be <paramref name="x"/> itself.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // vector code as tier-0 calls would be slower than libtorch
-    public static void Forward(ReadOnlySpan<float> x, Span<float> y)
-    {
-        if (y.Length < x.Length) throw new ArgumentException("The output is shorter than the input.", nameof(y));
-        int i = 0, width = Vector256<float>.Count;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= x.Length - width; i += width) Tanh(Vector256.Create(x.Slice(i, width))).CopyTo(y.Slice(i));
-        }
-        for (; i < x.Length; i++) y[i] = MathF.Tanh(x[i]);
-    }
-
     /// <summary>
     /// y = tanh(y + b) in place for a row-major matrix with one bias per column: a linear layer's bias and activation
     /// in one pass over its product (which the GEMM then writes without first copying the bias into every row).
+    /// Columns past the last full vector of a row go through MathF.Tanh.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // vector code as tier-0 calls would be slower than libtorch
     public static void ForwardWithBias(Span<float> values, ReadOnlySpan<float> bias)
     {
         int cols = bias.Length;
