@@ -8,9 +8,9 @@ namespace Lsgan.Models;
 /// Box–Muller for the normals. libtorch's <c>randn</c> takes ~4 ns a value on this project's machine (AMD EPYC,
 /// one thread: its Mersenne Twister is serial), ~0.5 ms for the mixture test's z of 512 × 256 and a twentieth of its
 /// step; this takes ~1.5 ns a value there (2.5–4.6× less, measured under load and in a profile of the step). The same
-/// seed gives the same values on every machine: only IEEE
-/// operations (+, ×, fused multiply-add, ÷, √, integer bit operations) are used, which .NET's software fallback
-/// computes alike where the CPU lacks 256-bit vectors.
+/// seed gives the same values on every machine: only IEEE operations (+, ×, fused multiply-add, ÷, √, rounding to
+/// an integer, integer bit operations) are used, which .NET's software fallback computes alike where the CPU lacks
+/// 256-bit vectors (a test compares the stream with a scalar evaluation bit for bit).
 /// </summary>
 /// <remarks>
 /// Each pair of uniforms (u₁ ∈ (0, 1] and u₂ ∈ [0, 1), 24 bits each, as a float32 uniform has) gives
@@ -18,7 +18,7 @@ namespace Lsgan.Models;
 /// ln and sin/cos are polynomials accurate to a few float32 ulp (NormalSamplerTests checks them against float64):
 /// ln m for the mantissa m ∈ [√½, √2) from s = (m − 1)/(m + 1) as 2(s + s³/3 + … + s⁹/9); sin and cos of
 /// 2π f for the distance f of u₂ from the nearest quarter turn (|2π f| ≤ π/4), then turned by that quarter.
-/// Tests: moments, the Kolmogorov–Smirnov distance from Φ, and the pieces against float64.
+/// Tests: moments, a χ² of the histogram against Φ, correlations between neighbours, and the pieces against float64.
 /// </remarks>
 public sealed class NormalSampler
 {

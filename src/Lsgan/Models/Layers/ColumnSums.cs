@@ -17,28 +17,29 @@ public static class ColumnSums
             throw new ArgumentException($"A [{rows}, {cols}] matrix needs {(long)rows * cols} values and {cols} sums.");
         sums.Clear();
         // Rows add up in blocks, then the blocks: rounding error grows with Block + rows / Block, not with rows.
-        var block = cols <= 4096 ? stackalloc float[cols] : new float[cols];
+        var scratch = cols <= 4096 ? stackalloc float[cols] : new float[cols];
         for (int first = 0; first < rows; first += Block)
-        {
-            block.Clear();
-            AddRows(matrix.Slice(first * cols, (Math.Min(rows, first + Block) - first) * cols), cols, block);
-            Add(block, sums);
-        }
+            AddBlock(matrix.Slice(first * cols, (Math.Min(rows, first + Block) - first) * cols), cols, scratch, sums);
     }
 
     /// <summary>Rows are summed in blocks of this many (kept in cache while a fused kernel also writes them).</summary>
     internal const int Block = 32;
 
-    /// <summary>into += each row of <paramref name="rows"/> (rows of <paramref name="cols"/> values), in order.</summary>
+    /// <summary>
+    /// sums += the column sums of one block of rows (at most <see cref="Block"/> of <paramref name="cols"/> values),
+    /// added up in <paramref name="scratch"/> ([cols]) first; a fused kernel calls it after writing each block.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void AddRows(ReadOnlySpan<float> rows, int cols, Span<float> into)
+    internal static void AddBlock(ReadOnlySpan<float> rows, int cols, Span<float> scratch, Span<float> sums)
     {
-        for (int start = 0; start < rows.Length; start += cols) Add(rows.Slice(start, cols), into);
+        scratch.Clear();
+        for (int start = 0; start < rows.Length; start += cols) Add(rows.Slice(start, cols), scratch);
+        Add(scratch, sums);
     }
 
     /// <summary>into += values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Add(ReadOnlySpan<float> values, Span<float> into)
+    private static void Add(ReadOnlySpan<float> values, Span<float> into)
     {
         int c = 0, width = Vector256<float>.Count;
         if (Vector256.IsHardwareAccelerated)

@@ -54,15 +54,13 @@ public static class TanhKernel
         if (dy.Length != y.Length || dx.Length != y.Length || cols == 0 || y.Length % cols != 0)
             throw new ArgumentException("y, dy and dx must be whole rows of the sums' length.");
         sums.Clear();
-        var block = cols <= 4096 ? stackalloc float[cols] : new float[cols];
+        var scratch = cols <= 4096 ? stackalloc float[cols] : new float[cols];
         int blockValues = ColumnSums.Block * cols;
         for (int start = 0; start < y.Length; start += blockValues)
         {
             int length = Math.Min(blockValues, y.Length - start);
             Gradient(y.Slice(start, length), dy.Slice(start, length), dx.Slice(start, length));
-            block.Clear();
-            ColumnSums.AddRows(dx.Slice(start, length), cols, block);
-            ColumnSums.Add(block, sums);
+            ColumnSums.AddBlock(dx.Slice(start, length), cols, scratch, sums);
         }
     }
 
