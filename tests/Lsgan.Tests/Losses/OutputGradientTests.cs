@@ -27,13 +27,15 @@ public class OutputGradientTests
         var outputs = tensor(new[] { 0.3f, -2f, 30f, 1f, 0f, -0.5f, 12f, -30f }).reshape(8, 1);
 
         // When the loss and its gradient come from the closed form and from autograd
-        var (_, dGradient) = loss.DiscriminatorLossAndGradient(outputs, 5);
-        var (_, dGradientAutograd) = OutputGradient.DiscriminatorByAutograd(loss, outputs, 5);
+        var (dLoss, dGradient) = loss.DiscriminatorLossAndGradient(outputs, 5);
+        var (dLossAutograd, dGradientAutograd) = OutputGradient.DiscriminatorByAutograd(loss, outputs, 5);
         var fake = outputs.narrow(0, 5, 3);
-        var (_, gGradient) = loss.GeneratorLossAndGradient(fake);
-        var (_, gGradientAutograd) = OutputGradient.ByAutograd(fake, loss.GeneratorLoss);
+        var (gLoss, gGradient) = loss.GeneratorLossAndGradient(fake);
+        var (gLossAutograd, gGradientAutograd) = OutputGradient.ByAutograd(fake, loss.GeneratorLoss);
 
-        // Then the gradients agree to float rounding, in shape and value (each loss itself is the loss's own formula)
+        // Then the losses and the gradients agree to float rounding, in shape and value
+        Assert.Equal(dLossAutograd.item<float>(), dLoss.item<float>(), 1e-6);
+        Assert.Equal(gLossAutograd.item<float>(), gLoss.item<float>(), 1e-6);
         Assert.Equal(outputs.shape, dGradient.shape);
         Assert.Equal(fake.shape, gGradient.shape);
         AssertClose(dGradientAutograd, dGradient);
